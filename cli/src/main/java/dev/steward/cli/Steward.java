@@ -1,0 +1,103 @@
+package dev.steward.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code steward} command. Each capability is a subcommand registered in {@link
+ * #commandLine()}; this class holds no logic beyond wiring.
+ */
+@Command(
+    name = "steward",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = "Data governance for Microsoft Purview and Azure.",
+    synopsisSubcommandLabel = "COMMAND",
+    commandListHeading = "%nCommands:%n",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:ok",
+      "1:found something the caller asked about (e.g. drift at or above --fail-on)",
+      "2:usage or input error; nothing was done",
+      "3:runtime or service failure"
+    },
+    footer = {"", "Run 'steward help COMMAND' for a command's options."})
+public final class Steward implements Callable<Integer> {
+
+  /**
+   * The subcommands, in the order {@code --help} lists them. Each capability's issue adds its
+   * command here (drift, extract, sync-quality, emulator, schedule, guard, demo, ...).
+   */
+  static final List<Class<?>> SUBCOMMANDS = List.of(CommandLine.HelpCommand.class);
+
+  @Spec CommandSpec spec;
+
+  /** Prints the usage to standard error: a command is required. */
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("steward: a command is required");
+    spec.commandLine().usage(err, spec.commandLine().getColorScheme());
+    return ExitCodes.USAGE;
+  }
+
+  /**
+   * Builds the {@code steward} command line with every subcommand registered and the exit codes
+   * mapped as documented in {@link ExitCodes}.
+   *
+   * @return a ready-to-execute command line
+   */
+  public static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new Steward());
+    for (Class<?> subcommand : SUBCOMMANDS) {
+      commandLine.addSubcommand(subcommand);
+    }
+    commandLine.setExitCodeExceptionMapper(Steward::exitCodeFor);
+    commandLine.setParameterExceptionHandler(Steward::onUsageError);
+    commandLine.setExecutionExceptionHandler(
+        (exception, cmd, parseResult) -> {
+          cmd.getErr().println(cmd.getCommandName() + ": " + describe(exception));
+          return exitCodeFor(exception);
+        });
+    return commandLine;
+  }
+
+  /** Short usage error: the problem, a hint, and where to find help; never a stack trace. */
+  private static int onUsageError(CommandLine.ParameterException exception, String[] args) {
+    CommandLine cmd = exception.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println(cmd.getCommandSpec().qualifiedName() + ": " + exception.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(exception, err);
+    err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+    return ExitCodes.USAGE;
+  }
+
+  private static int exitCodeFor(Throwable exception) {
+    if (exception instanceof CommandLine.ParameterException
+        || exception instanceof IllegalArgumentException) {
+      return ExitCodes.USAGE;
+    }
+    return ExitCodes.FAILURE;
+  }
+
+  private static String describe(Throwable exception) {
+    String message = exception.getMessage();
+    return message == null || message.isBlank() ? exception.getClass().getName() : message;
+  }
+
+  /**
+   * Runs {@code steward} and exits with its exit code.
+   *
+   * @param args the command-line arguments
+   */
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+}
