@@ -1,5 +1,6 @@
 package dev.steward.cli;
 
+import dev.steward.cli.audit.AuditCommand;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,7 +36,8 @@ public final class Steward implements Callable<Integer> {
    * The subcommands, in the order {@code --help} lists them. Each capability's issue adds its
    * command here (drift, extract, sync-quality, emulator, schedule, guard, demo, ...).
    */
-  static final List<Class<?>> SUBCOMMANDS = List.of(CommandLine.HelpCommand.class);
+  static final List<Class<?>> SUBCOMMANDS =
+      List.of(CommandLine.HelpCommand.class, AuditCommand.class);
 
   @Spec CommandSpec spec;
 
