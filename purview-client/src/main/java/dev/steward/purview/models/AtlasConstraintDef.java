@@ -1,0 +1,31 @@
+package dev.steward.purview.models;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.steward.purview.implementation.Immutables;
+import java.util.Map;
+
+/**
+ * A constraint on an attribute (for example ownedRef or inverseRef).
+ *
+ * <p>Immutable: its lists and maps are unmodifiable (JSON values nested inside attribute maps are
+ * plain maps and lists; treat them as read-only). Fields the service sent that this type does not
+ * name are kept in {@code additionalProperties} and written back unchanged; absent fields are null.
+ *
+ * @param type the type field
+ * @param params the params field
+ * @param additionalProperties fields not modelled above, kept as read
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AtlasConstraintDef(
+    String type,
+    Map<String, Object> params,
+    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+
+  /** Normalises collections to unmodifiable copies. */
+  public AtlasConstraintDef {
+    params = Immutables.map(params);
+    additionalProperties = Immutables.extra(additionalProperties);
+  }
+}

@@ -1,0 +1,42 @@
+package dev.steward.purview.models;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.steward.purview.implementation.Immutables;
+import java.util.Map;
+
+/**
+ * A reference to a related glossary term.
+ *
+ * <p>Immutable: its lists and maps are unmodifiable (JSON values nested inside attribute maps are
+ * plain maps and lists; treat them as read-only). Fields the service sent that this type does not
+ * name are kept in {@code additionalProperties} and written back unchanged; absent fields are null.
+ *
+ * @param termGuid the termGuid field
+ * @param relationGuid the relationGuid field
+ * @param displayText the displayText field
+ * @param description the description field
+ * @param expression the expression field
+ * @param source the source field
+ * @param status the status field
+ * @param steward the steward field
+ * @param additionalProperties fields not modelled above, kept as read
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AtlasRelatedTermHeader(
+    String termGuid,
+    String relationGuid,
+    String displayText,
+    String description,
+    String expression,
+    String source,
+    String status,
+    String steward,
+    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+
+  /** Normalises collections to unmodifiable copies. */
+  public AtlasRelatedTermHeader {
+    additionalProperties = Immutables.extra(additionalProperties);
+  }
+}

@@ -1,0 +1,30 @@
+package dev.steward.purview.models;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.steward.purview.implementation.Immutables;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The completions for a keyword prefix.
+ *
+ * <p>Immutable: its lists and maps are unmodifiable (JSON values nested inside attribute maps are
+ * plain maps and lists; treat them as read-only). Fields the service sent that this type does not
+ * name are kept in {@code additionalProperties} and written back unchanged; absent fields are null.
+ *
+ * @param value the value field
+ * @param additionalProperties fields not modelled above, kept as read
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AutoCompleteResult(
+    List<AutoCompleteResultValue> value,
+    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+
+  /** Normalises collections to unmodifiable copies. */
+  public AutoCompleteResult {
+    value = Immutables.list(value);
+    additionalProperties = Immutables.extra(additionalProperties);
+  }
+}

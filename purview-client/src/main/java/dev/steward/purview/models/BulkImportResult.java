@@ -1,0 +1,33 @@
+package dev.steward.purview.models;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.steward.purview.implementation.Immutables;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of a business-metadata CSV import.
+ *
+ * <p>Immutable: its lists and maps are unmodifiable (JSON values nested inside attribute maps are
+ * plain maps and lists; treat them as read-only). Fields the service sent that this type does not
+ * name are kept in {@code additionalProperties} and written back unchanged; absent fields are null.
+ *
+ * @param successImportInfoList the successImportInfoList field
+ * @param failedImportInfoList the failedImportInfoList field
+ * @param additionalProperties fields not modelled above, kept as read
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record BulkImportResult(
+    List<ImportInfo> successImportInfoList,
+    List<ImportInfo> failedImportInfoList,
+    @JsonAnySetter @JsonAnyGetter Map<String, Object> additionalProperties) {
+
+  /** Normalises collections to unmodifiable copies. */
+  public BulkImportResult {
+    successImportInfoList = Immutables.list(successImportInfoList);
+    failedImportInfoList = Immutables.list(failedImportInfoList);
+    additionalProperties = Immutables.extra(additionalProperties);
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * Steward's typed client for the Microsoft Purview Data Map (Atlas v2) API, on azure-core.
+ *
+ * <p>Start with {@link dev.steward.purview.PurviewDataMapClientBuilder}.
+ */
+module dev.steward.purview {
+  requires transitive com.azure.core;
+  requires transitive com.fasterxml.jackson.databind;
+  requires com.azure.core.http.jdk.httpclient;
+  requires com.azure.identity;
+  requires org.slf4j;
+
+  exports dev.steward.purview;
+  exports dev.steward.purview.models;
+
+  // Jackson reads and writes the model records, and instantiates the implementation's owned
+  // collection types (see Immutables).
+  opens dev.steward.purview.models to
+      com.fasterxml.jackson.databind;
+  opens dev.steward.purview.implementation to
+      com.fasterxml.jackson.databind;
+}
