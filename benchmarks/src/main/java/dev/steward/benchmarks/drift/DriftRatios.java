@@ -1,0 +1,193 @@
+package dev.steward.benchmarks.drift;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.management.OperatingSystemMXBean;
+import dev.steward.drift.DriftEngine;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+/**
+ * The drift benchmark ratios measured interleaved: each round times Steward and its baseline back
+ * to back in one JVM, in CPU time, and the median ratio over the rounds is printed. Goals 1, 2 and
+ * 4 use the thread's CPU time (fine-grained); goal 3 uses the process's CPU time, so that the
+ * competitors' garbage collection counts. Time spent waiting for a core never counts. On a shared
+ * machine, where load changes between JMH's sequential forks and preemption inflates wall time,
+ * this is the more stable figure; the JMH classes remain the reference ({@code java -jar
+ * benchmarks.jar Drift}).
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.steward.benchmarks.drift.DriftRatios
+ * [rounds] [--zjsonpatch]}
+ */
+public final class DriftRatios {
+
+  private static final DriftEngine ENGINE = DriftEngine.create();
+  private static final OperatingSystemMXBean OS =
+      (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+  private static final ThreadMXBean THREAD = ManagementFactory.getThreadMXBean();
+  private static boolean processClock;
+
+  private static long cpu() {
+    return processClock ? OS.getProcessCpuTime() : THREAD.getCurrentThreadCpuTime();
+  }
+
+  private static Object sink;
+
+  private DriftRatios() {}
+
+  /** Average CPU time of one call, in nanoseconds, over a batch. */
+  private static double time(Supplier<Object> task, int batch) {
+    long t0 = cpu();
+    for (int i = 0; i < batch; i++) {
+      sink = task.get();
+    }
+    return (cpu() - t0) / (double) batch;
+  }
+
+  private static int batchFor(Supplier<Object> task) {
+    long t0 = System.nanoTime();
+    int n = 0;
+    while (System.nanoTime() - t0 < 100_000_000L) {
+      sink = task.get();
+      n++;
+    }
+    return Math.max(1, n * 2);
+  }
+
+  private static double[] ratio(
+      String name, int rounds, Supplier<Object> steward, Supplier<Object> baseline) {
+    int bs = batchFor(steward);
+    int bb = batchFor(baseline);
+    double[] r = new double[rounds];
+    double[] base = new double[rounds];
+    for (int i = 0; i < rounds; i++) {
+      double s = time(steward, bs);
+      double b = time(baseline, bb);
+      r[i] = s / b;
+      base[i] = b;
+    }
+    Arrays.sort(r);
+    Arrays.sort(base);
+    System.out.printf(
+        "%-58s median %7.2fx  (min %.2fx, max %.2fx; baseline median %,.1f us)%n",
+        name, r[rounds / 2], r[0], r[rounds - 1], base[rounds / 2] / 1000);
+    return r;
+  }
+
+  /**
+   * Prints the ratios.
+   *
+   * @param args rounds (default 15), and {@code --zjsonpatch} to include the minute-long zjsonpatch
+   *     shot
+   * @throws IOException never (fixtures are built in memory)
+   */
+  public static void main(String[] args) throws IOException {
+    int rounds = args.length > 0 && !args[0].startsWith("--") ? Integer.parseInt(args[0]) : 15;
+    boolean zjson = Arrays.asList(args).contains("--zjsonpatch");
+    var m = DriftFixtures.MAPPER;
+
+    JsonNode r1 = m.readTree(DriftFixtures.nsg(1).toString());
+    JsonNode r2 = m.readTree(r1.toString());
+    JsonNode rn = m.readTree(DriftFixtures.noisy(DriftFixtures.nsg(1)).toString());
+    ArrayNode est = DriftFixtures.estate(780);
+    ArrayNode estNoisy = m.createArrayNode();
+    est.forEach(r -> estNoisy.add(DriftFixtures.noisy((ObjectNode) r)));
+    JsonNode e1 = m.readTree(est.toString());
+    JsonNode e2 = m.readTree(est.toString());
+    JsonNode en = m.readTree(estNoisy.toString());
+    System.out.printf(
+        "resource %,d bytes, estate %,d bytes%n", r1.toString().length(), est.toString().length());
+
+    System.out.println("goal 1: diff of pre-parsed pairs vs JsonNode.equals of the identical pair");
+    ratio(
+        "  NSG resource (5.7 KB), identical (goal <= 1.2x)",
+        rounds,
+        () -> ENGINE.diff(r1, r2),
+        () -> r1.equals(r2));
+    ratio(
+        "  estate (2.2 MB), identical (goal <= 1.2x)",
+        rounds,
+        () -> ENGINE.compare(e1, e2),
+        () -> e1.equals(e2));
+    ratio(
+        "  NSG resource (5.7 KB), noisy no-drift (goal <= 3x)",
+        rounds,
+        () -> ENGINE.diff(r1, rn),
+        () -> r1.equals(r2));
+    ratio(
+        "  estate (2.2 MB), noisy no-drift (goal <= 3x)",
+        rounds,
+        () -> ENGINE.compare(e1, en),
+        () -> e1.equals(e2));
+
+    ArrayNode thousand = DriftFixtures.estate(1000);
+    ArrayNode thousandNoisy = m.createArrayNode();
+    thousand.forEach(r -> thousandNoisy.add(DriftFixtures.noisy((ObjectNode) r)));
+    byte[] b1 = thousand.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] b2 = thousandNoisy.toString().getBytes(StandardCharsets.UTF_8);
+    System.out.println("goal 2: bytes -> report for 1,000 resources vs two readTree calls");
+    ratio(
+        "  identical bytes (goal <= 1.3x)",
+        rounds,
+        () -> ENGINE.compare("baseline", b1, "current", b1),
+        () -> {
+          try {
+            return new Object[] {m.readTree(b1), m.readTree(b1)};
+          } catch (IOException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+    ratio(
+        "  baseline + noisy current (goal <= 1.3x)",
+        rounds,
+        () -> ENGINE.compare("baseline", b1, "current", b2),
+        () -> {
+          try {
+            return new Object[] {m.readTree(b1), m.readTree(b2)};
+          } catch (IOException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+
+    ObjectNode big = DriftFixtures.bigNsg(10_000);
+    ObjectNode bigChanged = DriftFixtures.shuffledWithOneChange(big, 42);
+    System.out.println("goal 3: 10,000 NSG rules, shuffled, one changed (process CPU time)");
+    processClock = true;
+    int drifts = ENGINE.diff(big, bigChanged).size();
+    int jp = com.github.fge.jsonpatch.diff.JsonDiff.asJson(big, bigChanged).size();
+    double[] vsJsonPatch =
+        ratio(
+            "  json-patch 1.13 / Steward (goal >= 50x)",
+            Math.min(rounds, 5),
+            () -> com.github.fge.jsonpatch.diff.JsonDiff.asJson(big, bigChanged),
+            () -> ENGINE.diff(big, bigChanged));
+    System.out.printf("  Steward drifts: %d, json-patch operations: %,d%n", drifts, jp);
+    if (zjson) {
+      double s1 = time(() -> ENGINE.diff(big, bigChanged), 20);
+      long t0 = cpu();
+      JsonNode zp = com.flipkart.zjsonpatch.JsonDiff.asJson(big, bigChanged);
+      double z = cpu() - t0;
+      double s2 = time(() -> ENGINE.diff(big, bigChanged), 20);
+      System.out.printf(
+          "  zjsonpatch 0.6.2 / Steward (goal >= 1000x): %.0fx  (one zjsonpatch shot %.1f s,"
+              + " %,d operations; Steward %.1f ms before, %.1f ms after)%n",
+          z / ((s1 + s2) / 2), z / 1e9, zp.size(), s1 / 1e6, s2 / 1e6);
+    }
+    sink = vsJsonPatch;
+
+    ObjectNode big100 = DriftFixtures.bigNsg(100_000);
+    ObjectNode big100Changed = DriftFixtures.shuffledWithOneChange(big100, 42);
+    processClock = false;
+    System.out.println("goal 4: scaling");
+    ratio(
+        "  100k / 10k elements (goal <= 12x)",
+        Math.min(rounds, 7),
+        () -> ENGINE.diff(big100, big100Changed),
+        () -> ENGINE.diff(big, bigChanged));
+  }
+}

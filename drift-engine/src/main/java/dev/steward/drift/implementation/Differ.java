@@ -1,0 +1,715 @@
+package dev.steward.drift.implementation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.steward.drift.models.Certainty;
+import dev.steward.drift.models.ChangeType;
+import dev.steward.drift.models.Drift;
+import dev.steward.drift.models.NoiseClass;
+import dev.steward.drift.models.Severity;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compares one resource's baseline and current trees under its type's rules and emits drifts. One
+ * instance per thread; reusable across resources. Equal subtrees are skipped by {@code equals}
+ * before any rule is consulted, and no object is allocated for them.
+ */
+public final class Differ {
+
+  /** The text that replaces a secret in every printed value. */
+  public static final String MASK = "***";
+
+  private static final List<String> KEY_CANDIDATES =
+      List.of("name", "id", "key", "lun", "value", "objectId", "type");
+
+  private final CompiledRules rules;
+  private final long[] noise = new long[NoiseClass.values().length];
+  private final List<Drift> drifts = new ArrayList<>();
+
+  private TypeRules tr;
+  private String resourceId;
+  private String resourceType;
+  private String scope;
+  private String apiA;
+  private String apiB;
+
+  private PathNode[] fNode = new PathNode[32];
+  private JsonNode[] fA = new JsonNode[32];
+  private JsonNode[] fB = new JsonNode[32];
+  private Object[] fSeg = new Object[32];
+  private int depth = -1;
+
+  private int silent;
+  private boolean silentDiffers;
+  private Certainty certainty = Certainty.CERTAIN;
+
+  // classification of the drift being emitted
+  private Severity weakest;
+  private String weakestRule;
+  private String strengthening;
+  private Severity changed;
+  private String changedRule;
+
+  /** A keyed array element in a path: {@code [name=AllowSSH]}. */
+  private record KeySeg(List<String> key, JsonNode element) {}
+
+  /** An element of a set or unkeyed array in a path: {@code [10.0.0.0/24]}. */
+  private record ValueSeg(JsonNode value) {}
+
+  /**
+   * Creates a differ.
+   *
+   * @param rules the compiled rules
+   */
+  public Differ(CompiledRules rules) {
+    this.rules = rules;
+  }
+
+  /**
+   * Compares one resource. Either side may be {@code null} (the resource was added or removed).
+   *
+   * @param id the resource id to report
+   * @param type the lower-case resource type
+   * @param a the baseline resource, or {@code null}
+   * @param b the current resource, or {@code null}
+   * @return the number of drifts emitted for this resource
+   */
+  public int resource(String id, String type, JsonNode a, JsonNode b) {
+    if (a != null && b != null && a.equals(b)) {
+      return 0;
+    }
+    int before = drifts.size();
+    tr = rules.forType(type);
+    resourceId = id;
+    resourceType = type;
+    scope = null;
+    apiA = a == null ? null : a.path("apiVersion").textValue();
+    apiB = b == null ? null : b.path("apiVersion").textValue();
+    depth = -1;
+    push(tr.root, a, b, null);
+    if (a == null) {
+      emit(ChangeType.ADDED, null, b);
+    } else if (b == null) {
+      emit(ChangeType.REMOVED, a, null);
+    } else {
+      value(tr.root, a, b);
+    }
+    depth = -1;
+    return drifts.size() - before;
+  }
+
+  /**
+   * Counts noise found outside the tree walk (for example folded child resources).
+   *
+   * @param c the class
+   * @param n how many
+   */
+  public void countNoise(NoiseClass c, long n) {
+    noise[c.ordinal()] += n;
+  }
+
+  /**
+   * The drifts emitted so far.
+   *
+   * @return the live list
+   */
+  public List<Drift> drifts() {
+    return drifts;
+  }
+
+  /**
+   * Suppressed noise so far, indexed by {@link NoiseClass#ordinal()}.
+   *
+   * @return the live counters
+   */
+  public long[] noise() {
+    return noise;
+  }
+
+  // ---------------------------------------------------------------- walk
+
+  private void push(PathNode n, JsonNode a, JsonNode b, Object seg) {
+    depth++;
+    if (depth == fNode.length) {
+      int len = depth * 2;
+      fNode = Arrays.copyOf(fNode, len);
+      fA = Arrays.copyOf(fA, len);
+      fB = Arrays.copyOf(fB, len);
+      fSeg = Arrays.copyOf(fSeg, len);
+    }
+    fNode[depth] = n;
+    fA[depth] = a;
+    fB[depth] = b;
+    fSeg[depth] = seg;
+  }
+
+  private void pop() {
+    fA[depth] = null;
+    fB[depth] = null;
+    fSeg[depth] = null;
+    depth--;
+  }
+
+  private void noise(NoiseClass c) {
+    if (silent == 0) {
+      noise[c.ordinal()]++;
+    }
+  }
+
+  /** Both sides present. */
+  private void value(PathNode n, JsonNode a, JsonNode b) {
+    if (n != null && (n.secret || n.isVolatile)) {
+      if (!a.equals(b)) {
+        noise(n.secret ? NoiseClass.SECRET : NoiseClass.VOLATILE);
+      }
+      return;
+    }
+    if (a.isObject() && b.isObject()) {
+      if (!a.equals(b)) {
+        object(n, a, b);
+      }
+      return;
+    }
+    if (a.isArray() && b.isArray()) {
+      if (!a.equals(b)) {
+        array(n, (ArrayNode) a, (ArrayNode) b);
+      }
+      return;
+    }
+    if (a.equals(b)) {
+      return;
+    }
+    if (!a.isContainerNode() && !b.isContainerNode()) {
+      NoiseClass c = Scalars.equivalent(PathNode.comparisonOf(n), a, b, scope());
+      if (c != null) {
+        noise(c);
+        return;
+      }
+    }
+    if (a.isNull() || b.isNull()) {
+      absentOrNull(n, a.isNull() ? b : a, a.isNull(), ChangeType.MODIFIED);
+      return;
+    }
+    emit(ChangeType.MODIFIED, a, b);
+  }
+
+  private void object(PathNode n, JsonNode a, JsonNode b) {
+    int matched = 0;
+    for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String name = e.getKey();
+      JsonNode va = e.getValue();
+      JsonNode vb = b.get(name);
+      if (vb == null) {
+        PathNode c = tr.child(n, name);
+        push(c, va, MissingNode.getInstance(), name);
+        absentOrNull(c, va, false, ChangeType.REMOVED);
+      } else {
+        matched++;
+        if (va == vb || va.equals(vb)) {
+          continue; // equal subtree: no rule lookup, no allocation
+        }
+        PathNode c = tr.child(n, name);
+        push(c, va, vb, name);
+        value(c, va, vb);
+      }
+      pop();
+    }
+    if (b.size() > matched) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = b.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (!a.has(e.getKey())) {
+          PathNode c = tr.child(n, e.getKey());
+          push(c, MissingNode.getInstance(), e.getValue(), e.getKey());
+          absentOrNull(c, e.getValue(), true, ChangeType.ADDED);
+          pop();
+        }
+      }
+    }
+  }
+
+  /**
+   * One side absent (or JSON null), the other {@code present}. Defaults from the table for the
+   * absent side's apiVersion make them equal; otherwise a drift, POSSIBLE when the table has a
+   * default for the path that does not cover that apiVersion.
+   */
+  private void absentOrNull(PathNode c, JsonNode present, boolean presentIsCurrent, ChangeType ch) {
+    if (c != null && (c.secret || c.isVolatile)) {
+      noise(c.secret ? NoiseClass.SECRET : NoiseClass.VOLATILE);
+      return;
+    }
+    Certainty cert = Certainty.CERTAIN;
+    if (c != null && !c.defaults.isEmpty()) {
+      String api = presentIsCurrent ? apiA : apiB;
+      boolean inRange = false;
+      for (RuleData.DefaultSpec d : c.defaults) {
+        if (d.range().contains(api)) {
+          inRange = true;
+          if (equivalent(c, d.value(), present)) {
+            noise(NoiseClass.DEFAULT);
+            return;
+          }
+        }
+      }
+      if (!inRange) {
+        cert = Certainty.POSSIBLE;
+      }
+    }
+    certainty = cert;
+    if (ch == ChangeType.MODIFIED) {
+      emit(ch, presentIsCurrent ? fA[depth] : present, presentIsCurrent ? present : fB[depth]);
+    } else {
+      emit(ch, presentIsCurrent ? null : present, presentIsCurrent ? present : null);
+    }
+    certainty = Certainty.CERTAIN;
+  }
+
+  private boolean equivalent(PathNode c, JsonNode x, JsonNode y) {
+    if (x.equals(y)) {
+      return true;
+    }
+    boolean saved = silentDiffers;
+    silentDiffers = false;
+    silent++;
+    push(c, x, y, "");
+    value(c, x, y);
+    pop();
+    silent--;
+    boolean same = !silentDiffers;
+    silentDiffers = saved;
+    return same;
+  }
+
+  /** The resource's scope, computed on first use (only short-vs-full id comparisons need it). */
+  private String scope() {
+    if (scope == null) {
+      scope = Scalars.scopeOf(resourceId);
+      if (scope == null) {
+        scope = "";
+      }
+    }
+    return scope.isEmpty() ? null : scope;
+  }
+
+  // ---------------------------------------------------------------- arrays
+
+  private void array(PathNode n, ArrayNode a, ArrayNode b) {
+    RuleData.ArraySpec spec = n == null ? null : n.array;
+    PathNode en = n == null ? null : n.element;
+    if (spec != null && spec.set()) {
+      multiset(en, a, b);
+      return;
+    }
+    if (spec != null && keyed(en, a, b, spec.key())) {
+      return;
+    }
+    if (allScalars(a) && allScalars(b)) {
+      multiset(en, a, b);
+      return;
+    }
+    if (allObjects(a) && allObjects(b)) {
+      List<String> key = detectKey(a, b);
+      if (key != null && keyed(en, a, b, key)) {
+        return;
+      }
+    }
+    multiset(en, a, b);
+  }
+
+  private static boolean allScalars(ArrayNode a) {
+    for (JsonNode e : a) {
+      if (e.isContainerNode()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean allObjects(ArrayNode a) {
+    for (JsonNode e : a) {
+      if (!e.isObject()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The first field that is a scalar in every element of both arrays and unique in each. */
+  private static List<String> detectKey(ArrayNode a, ArrayNode b) {
+    List<String> candidates = new ArrayList<>(KEY_CANDIDATES);
+    JsonNode first = a.isEmpty() ? b.get(0) : a.get(0);
+    if (first != null) {
+      for (Iterator<String> it = first.fieldNames(); it.hasNext(); ) {
+        String f = it.next();
+        if (!candidates.contains(f)) {
+          candidates.add(f);
+        }
+      }
+    }
+    for (String k : candidates) {
+      if (uniqueScalar(a, k) && uniqueScalar(b, k)) {
+        return List.of(k);
+      }
+    }
+    return null;
+  }
+
+  private static boolean uniqueScalar(ArrayNode a, String k) {
+    Set<String> seen = new HashSet<>();
+    for (JsonNode e : a) {
+      JsonNode v = e.get(k);
+      if (v == null
+          || !v.isValueNode()
+          || v.isNull()
+          || !seen.add(v.asText().toLowerCase(Locale.ROOT))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private LinkedHashMap<String, JsonNode> index(PathNode en, ArrayNode arr, List<String> key) {
+    Comparison[] cmp = new Comparison[key.size()];
+    for (int i = 0; i < cmp.length; i++) {
+      cmp[i] = PathNode.comparisonOf(tr.child(en, key.get(i)));
+    }
+    LinkedHashMap<String, JsonNode> m = new LinkedHashMap<>(arr.size() * 2);
+    for (JsonNode e : arr) {
+      if (!e.isObject()) {
+        return null;
+      }
+      String k = keyOf(e, key, cmp);
+      if (k == null || m.put(k, e) != null) {
+        return null;
+      }
+    }
+    return m;
+  }
+
+  private static LinkedHashMap<String, JsonNode> rawIndex(ArrayNode arr, List<String> key) {
+    if (key.size() != 1) {
+      return null;
+    }
+    String k = key.get(0);
+    LinkedHashMap<String, JsonNode> m = new LinkedHashMap<>(arr.size() * 2);
+    for (JsonNode e : arr) {
+      JsonNode v = e.get(k);
+      if (v == null || !v.isTextual() || m.put(v.textValue(), e) != null) {
+        return null;
+      }
+    }
+    return m;
+  }
+
+  /** Keys compare ignoring case (names, GUIDs, ids), and by value for CIDR-typed key fields. */
+  private static String keyOf(JsonNode e, List<String> key, Comparison[] cmp) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < cmp.length; i++) {
+      JsonNode v = e.get(key.get(i));
+      if (v == null || !v.isValueNode() || v.isNull()) {
+        return null;
+      }
+      if (cmp[i] == Comparison.CIDR || cmp[i] == Comparison.ADDRESS_PREFIX) {
+        sb.append(Scalars.canonicalKey(cmp[i], v));
+      } else {
+        sb.append(v.asText().toLowerCase(Locale.ROOT));
+      }
+      sb.append('\u0000');
+    }
+    return sb.toString();
+  }
+
+  private boolean keyed(PathNode en, ArrayNode a, ArrayNode b, List<String> key) {
+    // Keys usually match exactly: try the raw values first (no allocation for single-field
+    // keys), and fall back to case-folded, typed keys when some key is not found.
+    LinkedHashMap<String, JsonNode> ma = rawIndex(a, key);
+    LinkedHashMap<String, JsonNode> mb = ma == null ? null : rawIndex(b, key);
+    if (mb == null || !mb.keySet().containsAll(ma.keySet())) {
+      ma = index(en, a, key);
+      mb = ma == null ? null : index(en, b, key);
+    }
+    if (mb == null) {
+      return false;
+    }
+    int before = drifts.size();
+    boolean wasDiffering = silentDiffers;
+    for (Map.Entry<String, JsonNode> e : ma.entrySet()) {
+      JsonNode ea = e.getValue();
+      JsonNode eb = mb.get(e.getKey());
+      if (eb != null && (ea == eb || ea.equals(eb))) {
+        continue;
+      }
+      push(en, ea, eb, new KeySeg(key, ea));
+      if (eb == null) {
+        element(en, ChangeType.REMOVED, ea);
+      } else {
+        value(en, ea, eb);
+      }
+      pop();
+    }
+    for (Map.Entry<String, JsonNode> e : mb.entrySet()) {
+      if (!ma.containsKey(e.getKey())) {
+        push(en, null, e.getValue(), new KeySeg(key, e.getValue()));
+        element(en, ChangeType.ADDED, e.getValue());
+        pop();
+      }
+    }
+    boolean clean = silent > 0 ? silentDiffers == wasDiffering : drifts.size() == before;
+    if (clean && !sameOrder(ma, mb)) {
+      noise(NoiseClass.ORDER);
+    }
+    return true;
+  }
+
+  private static boolean sameOrder(Map<String, JsonNode> ma, Map<String, JsonNode> mb) {
+    if (ma.size() != mb.size()) {
+      return false;
+    }
+    Iterator<String> ib = mb.keySet().iterator();
+    for (String k : ma.keySet()) {
+      if (!k.equals(ib.next())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void element(PathNode en, ChangeType change, JsonNode v) {
+    if (en != null && (en.secret || en.isVolatile)) {
+      noise(en.secret ? NoiseClass.SECRET : NoiseClass.VOLATILE);
+      return;
+    }
+    emit(change, change == ChangeType.REMOVED ? v : null, change == ChangeType.ADDED ? v : null);
+  }
+
+  private void multiset(PathNode en, ArrayNode a, ArrayNode b) {
+    Comparison cmp = PathNode.comparisonOf(en);
+    LinkedHashMap<String, List<JsonNode>> ma = buckets(cmp, a);
+    LinkedHashMap<String, List<JsonNode>> mb = buckets(cmp, b);
+    int before = drifts.size();
+    boolean wasDiffering = silentDiffers;
+    NoiseClass form = null;
+    for (Map.Entry<String, List<JsonNode>> e : ma.entrySet()) {
+      List<JsonNode> la = e.getValue();
+      List<JsonNode> lb = mb.get(e.getKey());
+      int nb = lb == null ? 0 : lb.size();
+      for (int i = nb; i < la.size(); i++) {
+        push(en, la.get(i), null, new ValueSeg(la.get(i)));
+        element(en, ChangeType.REMOVED, la.get(i));
+        pop();
+      }
+      if (lb != null && !la.get(0).equals(lb.get(0)) && !la.get(0).isContainerNode()) {
+        form = Scalars.equivalent(cmp, la.get(0), lb.get(0), scope());
+      }
+    }
+    for (Map.Entry<String, List<JsonNode>> e : mb.entrySet()) {
+      List<JsonNode> lb = e.getValue();
+      List<JsonNode> la = ma.get(e.getKey());
+      for (int i = la == null ? 0 : la.size(); i < lb.size(); i++) {
+        push(en, null, lb.get(i), new ValueSeg(lb.get(i)));
+        element(en, ChangeType.ADDED, lb.get(i));
+        pop();
+      }
+    }
+    boolean clean = silent > 0 ? silentDiffers == wasDiffering : drifts.size() == before;
+    if (clean) {
+      noise(form != null ? form : NoiseClass.ORDER);
+    }
+  }
+
+  private static LinkedHashMap<String, List<JsonNode>> buckets(Comparison cmp, ArrayNode arr) {
+    LinkedHashMap<String, List<JsonNode>> m = new LinkedHashMap<>(arr.size() * 2);
+    for (JsonNode e : arr) {
+      m.computeIfAbsent(Scalars.canonicalKey(cmp, e), k -> new ArrayList<>(1)).add(e);
+    }
+    return m;
+  }
+
+  // ---------------------------------------------------------------- emit
+
+  private void emit(ChangeType change, JsonNode before, JsonNode after) {
+    if (silent > 0) {
+      silentDiffers = true;
+      return;
+    }
+    PathNode here = fNode[depth];
+    weakest = null;
+    weakestRule = null;
+    strengthening = null;
+    changed = null;
+    changedRule = null;
+    for (int i = 0; i <= depth; i++) {
+      PathNode fn = fNode[i];
+      if (fn != null) {
+        for (SeverityRule r : fn.rules) {
+          consider(r, r.judge(side(fA[i]), side(fB[i]), change));
+        }
+      }
+    }
+    if (here != null) {
+      for (PathNode.Below below : here.below) {
+        SeverityRule r = below.rule();
+        List<JsonNode> sb = navigate(fA[depth], below.relative());
+        List<JsonNode> sa = navigate(fB[depth], below.relative());
+        if (!r.anyChange() || !(sb.isEmpty() || sa.isEmpty() || sb.equals(sa))) {
+          consider(r, r.judge(sb, sa, change));
+        }
+      }
+    }
+    // Direction-aware rules decide first; an anyChange rule can only raise a weakening, and
+    // applies on its own only when no direction-aware rule spoke.
+    Severity severity;
+    String rule;
+    if (weakest != null) {
+      boolean raise = changed != null && changed.ordinal() < weakest.ordinal();
+      severity = raise ? changed : weakest;
+      rule = raise ? changedRule : weakestRule;
+    } else if (strengthening != null) {
+      severity = Severity.LOW;
+      rule = strengthening;
+    } else if (changed != null) {
+      severity = changed;
+      rule = changedRule;
+    } else {
+      severity = Severity.LOW;
+      rule = Drift.DEFAULT_RULE;
+    }
+    drifts.add(
+        new Drift(
+            resourceId,
+            resourceType,
+            renderPath(),
+            change,
+            present(here, before),
+            present(here, after),
+            severity,
+            rule,
+            certainty));
+  }
+
+  private void consider(SeverityRule r, SeverityRule.Verdict v) {
+    switch (v) {
+      case WEAKENING -> {
+        if (weakest == null || r.severity().ordinal() < weakest.ordinal()) {
+          weakest = r.severity();
+          weakestRule = r.id();
+        }
+      }
+      case STRENGTHENING -> {
+        if (strengthening == null) {
+          strengthening = r.id();
+        }
+      }
+      case CHANGE -> {
+        if (changed == null || r.severity().ordinal() < changed.ordinal()) {
+          changed = r.severity();
+          changedRule = r.id();
+        }
+      }
+      default -> {}
+    }
+  }
+
+  private static List<JsonNode> side(JsonNode v) {
+    return v == null ? List.of() : List.of(v);
+  }
+
+  private static List<JsonNode> navigate(JsonNode from, List<String> path) {
+    if (from == null) {
+      return List.of();
+    }
+    List<JsonNode> cur = List.of(from);
+    for (String seg : path) {
+      List<JsonNode> next = new ArrayList<>();
+      for (JsonNode n : cur) {
+        if (seg.equals(PathPattern.ELEMENT)) {
+          if (n.isArray()) {
+            n.forEach(next::add);
+          }
+        } else {
+          next.add(n.path(seg));
+        }
+      }
+      cur = next;
+    }
+    return cur;
+  }
+
+  private String renderPath() {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 1; i <= depth; i++) {
+      Object seg = fSeg[i];
+      if (seg instanceof String s) {
+        if (sb.length() > 0) {
+          sb.append('.');
+        }
+        sb.append(s);
+      } else if (seg instanceof KeySeg k) {
+        sb.append('[');
+        for (int j = 0; j < k.key().size(); j++) {
+          if (j > 0) {
+            sb.append(',');
+          }
+          String f = k.key().get(j);
+          sb.append(f).append('=').append(k.element().path(f).asText());
+        }
+        sb.append(']');
+      } else if (seg instanceof ValueSeg v) {
+        String text =
+            v.value().isTextual()
+                ? v.value().textValue()
+                : v.value().isContainerNode() ? Canonical.json(v.value()) : v.value().toString();
+        sb.append('[')
+            .append(text.length() > 80 ? text.substring(0, 77) + "..." : text)
+            .append(']');
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * A value as reports show it: secrets masked, volatile fields dropped. Containers are copied; the
+   * snapshot trees are never changed.
+   */
+  private JsonNode present(PathNode n, JsonNode v) {
+    if (v == null || v.isMissingNode()) {
+      return null;
+    }
+    if (n != null && n.secret) {
+      return v.isNull() ? v : TextNode.valueOf(MASK);
+    }
+    if (v.isObject()) {
+      ObjectNode o = JsonNodeFactory.instance.objectNode();
+      for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        PathNode c = tr.child(n, e.getKey());
+        if (c != null && c.isVolatile) {
+          continue;
+        }
+        o.set(e.getKey(), present(c, e.getValue()));
+      }
+      return o;
+    }
+    if (v.isArray()) {
+      ArrayNode arr = JsonNodeFactory.instance.arrayNode();
+      PathNode en = n == null ? null : n.element;
+      for (JsonNode e : v) {
+        arr.add(present(en, e));
+      }
+      return arr;
+    }
+    return v;
+  }
+}

@@ -1,0 +1,406 @@
+package dev.steward.drift.implementation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.steward.drift.DriftInputException;
+import dev.steward.drift.models.NoiseClass;
+import dev.steward.drift.models.SourceLocation;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Matches the resources of two snapshots by id (ignoring case), folds child resources into their
+ * parents, and runs the {@link Differ} on each pair. Two modes: in memory (both snapshots as
+ * trees), and streaming (the baseline indexed by id with byte offsets, the current snapshot read
+ * one resource at a time).
+ */
+public final class SnapshotDiff {
+
+  private final CompiledRules rules;
+  private final Differ differ;
+
+  private int baselineCount;
+  private int currentCount;
+  private int added;
+  private int removed;
+  private int changed;
+  private final Map<String, SourceLocation> locations = new HashMap<>();
+
+  /**
+   * Creates a comparison.
+   *
+   * @param rules the compiled rules
+   */
+  public SnapshotDiff(CompiledRules rules) {
+    this.rules = rules;
+    this.differ = new Differ(rules);
+  }
+
+  /**
+   * The differ, holding the drifts and noise counters.
+   *
+   * @return the differ
+   */
+  public Differ differ() {
+    return differ;
+  }
+
+  /**
+   * Counts: baseline, current, added, removed, changed resources.
+   *
+   * @return five counts
+   */
+  public int[] counts() {
+    return new int[] {baselineCount, currentCount, added, removed, changed};
+  }
+
+  /**
+   * Where drifted resources start in their snapshot files, by lower-case id.
+   *
+   * @return the locations
+   */
+  public Map<String, SourceLocation> locations() {
+    return locations;
+  }
+
+  // ------------------------------------------------------------- in memory
+
+  /**
+   * Indexes a snapshot's resources by lower-case id, failing on duplicates.
+   *
+   * @param file the name used in messages
+   * @param in the snapshot
+   * @return the resources in file order
+   */
+  public static LinkedHashMap<String, SnapshotReader.Entry> readAll(String file, InputStream in) {
+    LinkedHashMap<String, SnapshotReader.Entry> map = new LinkedHashMap<>();
+    SnapshotReader.read(file, in, e -> put(map, e));
+    return map;
+  }
+
+  /**
+   * Adds a resource to an index, failing on a duplicate id.
+   *
+   * @param map the index
+   * @param e the resource
+   */
+  public static void put(Map<String, SnapshotReader.Entry> map, SnapshotReader.Entry e) {
+    SnapshotReader.Entry old = map.putIfAbsent(e.key(), e);
+    if (old != null) {
+      throw new DriftInputException(
+          e.location(),
+          "duplicate resource id '" + e.id() + "' (first at " + old.location() + ")",
+          null);
+    }
+  }
+
+  /**
+   * Compares two snapshots held in memory. Trees that receive folded child resources are copied
+   * first; the caller's trees are never changed.
+   *
+   * @param a the baseline, by lower-case id
+   * @param b the current snapshot, by lower-case id
+   */
+  public void inMemory(
+      LinkedHashMap<String, SnapshotReader.Entry> a,
+      LinkedHashMap<String, SnapshotReader.Entry> b) {
+    foldAll(a);
+    foldAll(b);
+    baselineCount = a.size();
+    currentCount = b.size();
+    for (SnapshotReader.Entry cur : b.values()) {
+      SnapshotReader.Entry base = a.get(cur.key());
+      compare(cur, base == null ? null : base.tree(), cur.tree(), cur.location());
+    }
+    for (SnapshotReader.Entry base : a.values()) {
+      if (!b.containsKey(base.key())) {
+        compare(base, base.tree(), null, base.location());
+      }
+    }
+  }
+
+  private void compare(SnapshotReader.Entry e, JsonNode a, JsonNode b, SourceLocation where) {
+    int n = differ.resource(e.id(), e.type(), a, b);
+    if (a == null) {
+      added++;
+    } else if (b == null) {
+      removed++;
+    } else if (n > 0) {
+      changed++;
+    }
+    if (n > 0 && where != null && where.line() > 0) {
+      locations.put(e.key(), where);
+    }
+  }
+
+  private void foldAll(LinkedHashMap<String, SnapshotReader.Entry> snapshot) {
+    Map<String, List<SnapshotReader.Entry>> byParent = new LinkedHashMap<>();
+    for (SnapshotReader.Entry e : snapshot.values()) {
+      RuleData.ChildSpec spec = rules.child(e.type());
+      if (spec != null) {
+        SnapshotReader.Entry parent = snapshot.get(Canonical.parentOf(e.key()));
+        if (parent != null && parent.type().equals(spec.parentType())) {
+          byParent.computeIfAbsent(parent.key(), k -> new ArrayList<>()).add(e);
+        }
+      }
+    }
+    for (Map.Entry<String, List<SnapshotReader.Entry>> group : byParent.entrySet()) {
+      SnapshotReader.Entry parent = snapshot.get(group.getKey());
+      List<JsonNode> children = new ArrayList<>();
+      for (SnapshotReader.Entry child : group.getValue()) {
+        snapshot.remove(child.key());
+        children.add(child.tree());
+      }
+      JsonNode folded = fold(parent.tree().deepCopy(), parent.type(), children);
+      snapshot.put(
+          parent.key(),
+          new SnapshotReader.Entry(
+              parent.id(),
+              parent.key(),
+              parent.type(),
+              folded,
+              parent.location(),
+              parent.start(),
+              parent.end()));
+    }
+  }
+
+  /** Puts child resources into the parent's keyed array (by name, ignoring case). */
+  private JsonNode fold(JsonNode parentCopy, String parentType, List<JsonNode> children) {
+    if (!(parentCopy instanceof ObjectNode root)) {
+      return parentCopy;
+    }
+    for (JsonNode child : children) {
+      RuleData.ChildSpec spec = rules.child(Canonical.typeOf(child.path("id").asText()));
+      if (spec == null || !spec.parentType().equals(parentType)) {
+        continue;
+      }
+      List<String> segs = PathPattern.parse(spec.arrayPath(), false).segments();
+      ObjectNode o = root;
+      for (int i = 0; i < segs.size() - 1; i++) {
+        JsonNode next = o.get(segs.get(i));
+        o = next instanceof ObjectNode on ? on : o.putObject(segs.get(i));
+      }
+      String last = segs.get(segs.size() - 1);
+      ArrayNode arr = o.get(last) instanceof ArrayNode an ? an : o.putArray(last);
+      String name = child.path("name").asText();
+      int at = -1;
+      for (int i = 0; i < arr.size(); i++) {
+        if (arr.get(i).path("name").asText().equalsIgnoreCase(name)) {
+          at = i;
+          break;
+        }
+      }
+      if (at >= 0) {
+        arr.set(at, child);
+      } else {
+        arr.add(child);
+      }
+      differ.countNoise(NoiseClass.CHILD_RESOURCE, 1);
+    }
+    return root;
+  }
+
+  // ------------------------------------------------------------- streaming
+
+  /**
+   * Compares two snapshot files without holding either as trees: the baseline is indexed by id with
+   * byte offsets and read back one resource at a time; the current file is read once, in order.
+   * Parents that may receive child resources are compared at the end, re-read by offset.
+   *
+   * @param baseline the baseline file
+   * @param baselineName its name in messages
+   * @param current the current file
+   * @param currentName its name in messages
+   */
+  public void streaming(Path baseline, String baselineName, Path current, String currentName) {
+    try (FileChannel chA = FileChannel.open(baseline, StandardOpenOption.READ);
+        FileChannel chB = FileChannel.open(current, StandardOpenOption.READ)) {
+      Index ia = new Index();
+      List<SnapshotReader.Entry> childrenA = new ArrayList<>();
+      try (InputStream in = new BufferedInputStream(Files.newInputStream(baseline), 1 << 16)) {
+        SnapshotReader.skim(
+            baselineName,
+            in,
+            e -> {
+              ia.add(e);
+              if (rules.child(e.type()) != null) {
+                childrenA.add(e);
+              }
+            });
+      }
+      BitSet consumed = new BitSet(ia.size);
+      Map<String, List<JsonNode>> foldA = new HashMap<>();
+      for (SnapshotReader.Entry c : childrenA) {
+        RuleData.ChildSpec spec = rules.child(c.type());
+        String parentKey = Canonical.parentOf(c.key());
+        Integer p = ia.ids.get(parentKey);
+        if (p != null && Canonical.typeOf(parentKey).equals(spec.parentType())) {
+          consumed.set(ia.ids.get(c.key()));
+          foldA
+              .computeIfAbsent(parentKey, k -> new ArrayList<>())
+              .add(ia.read(chA, baselineName, ia.ids.get(c.key())));
+        }
+      }
+      baselineCount = ia.size - consumed.cardinality();
+
+      BitSet matched = new BitSet(ia.size);
+      List<SnapshotReader.Entry> deferred = new ArrayList<>();
+      List<SnapshotReader.Entry> childrenB = new ArrayList<>();
+      try (InputStream in = new BufferedInputStream(Files.newInputStream(current), 1 << 16)) {
+        SnapshotReader.read(
+            currentName,
+            in,
+            e -> {
+              if (rules.child(e.type()) != null) {
+                childrenB.add(e);
+              } else if (rules.hasChildren(e.type())) {
+                deferred.add(
+                    new SnapshotReader.Entry(
+                        e.id(), e.key(), e.type(), null, e.location(), e.start(), e.end()));
+              } else {
+                streamOne(e, e.tree(), ia, chA, baselineName, matched, foldA);
+              }
+            });
+      }
+      Map<String, List<JsonNode>> foldB = new HashMap<>();
+      Map<String, SnapshotReader.Entry> deferredKeys = new HashMap<>();
+      for (SnapshotReader.Entry d : deferred) {
+        deferredKeys.put(d.key(), d);
+      }
+      for (SnapshotReader.Entry c : childrenB) {
+        SnapshotReader.Entry parent = deferredKeys.get(Canonical.parentOf(c.key()));
+        if (parent != null && parent.type().equals(rules.child(c.type()).parentType())) {
+          foldB.computeIfAbsent(parent.key(), k -> new ArrayList<>()).add(c.tree());
+        } else {
+          streamOne(c, c.tree(), ia, chA, baselineName, matched, foldA);
+        }
+      }
+      for (SnapshotReader.Entry d : deferred) {
+        JsonNode tree = readSpan(chB, currentName, d.start(), d.end(), d.location());
+        List<JsonNode> kids = foldB.get(d.key());
+        if (kids != null) {
+          tree = fold(tree, d.type(), kids);
+        }
+        streamOne(d, tree, ia, chA, baselineName, matched, foldA);
+      }
+      for (int i = 0; i < ia.size; i++) {
+        if (!matched.get(i) && !consumed.get(i)) {
+          JsonNode tree = ia.read(chA, baselineName, i);
+          String id = tree.path("id").asText();
+          String type = Canonical.resourceType(tree.path("type").textValue(), id);
+          List<JsonNode> kids = foldA.get(id.toLowerCase(Locale.ROOT));
+          if (kids != null) {
+            tree = fold(tree, type, kids);
+          }
+          SnapshotReader.Entry e =
+              new SnapshotReader.Entry(
+                  id, id.toLowerCase(Locale.ROOT), type, null, ia.location(baselineName, i), 0, 0);
+          compare(e, tree, null, e.location());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read snapshots", e);
+    }
+  }
+
+  private void streamOne(
+      SnapshotReader.Entry e,
+      JsonNode tree,
+      Index ia,
+      FileChannel chA,
+      String baselineName,
+      BitSet matched,
+      Map<String, List<JsonNode>> foldA) {
+    currentCount++;
+    Integer i = ia.ids.get(e.key());
+    JsonNode base = null;
+    if (i != null) {
+      if (matched.get(i)) {
+        throw new DriftInputException(e.location(), "duplicate resource id '" + e.id() + "'", null);
+      }
+      matched.set(i);
+      try {
+        base = ia.read(chA, baselineName, i);
+      } catch (IOException ex) {
+        throw new UncheckedIOException("cannot read " + baselineName, ex);
+      }
+      List<JsonNode> kids = foldA.get(e.key());
+      if (kids != null) {
+        base = fold(base, e.type(), kids);
+      }
+    }
+    compare(e, base, tree, e.location());
+  }
+
+  private static JsonNode readSpan(
+      FileChannel ch, String name, long start, long end, SourceLocation where) throws IOException {
+    byte[] bytes = new byte[Math.toIntExact(end - start)];
+    ByteBuffer buf = ByteBuffer.wrap(bytes);
+    long pos = start;
+    while (buf.hasRemaining()) {
+      int r = ch.read(buf, pos);
+      if (r < 0) {
+        throw new DriftInputException(where, "file changed while reading", null);
+      }
+      pos += r;
+    }
+    return SnapshotReader.parseSpan(name, bytes, where);
+  }
+
+  /** The baseline index: id to position, with byte spans and locations in flat arrays. */
+  private static final class Index {
+    final HashMap<String, Integer> ids = new HashMap<>();
+    long[] starts = new long[1024];
+    int[] lengths = new int[1024];
+    int[] lines = new int[1024];
+    int[] columns = new int[1024];
+    int size;
+
+    void add(SnapshotReader.Entry e) {
+      Integer old = ids.putIfAbsent(e.key(), size);
+      if (old != null) {
+        throw new DriftInputException(
+            e.location(),
+            "duplicate resource id '" + e.id() + "' (first at line " + lines[old] + ")",
+            null);
+      }
+      if (size == starts.length) {
+        int n = size * 2;
+        starts = Arrays.copyOf(starts, n);
+        lengths = Arrays.copyOf(lengths, n);
+        lines = Arrays.copyOf(lines, n);
+        columns = Arrays.copyOf(columns, n);
+      }
+      starts[size] = e.start();
+      lengths[size] = Math.toIntExact(e.end() - e.start());
+      lines[size] = e.location().line();
+      columns[size] = e.location().column();
+      size++;
+    }
+
+    SourceLocation location(String name, int i) {
+      return new SourceLocation(name, lines[i], columns[i]);
+    }
+
+    JsonNode read(FileChannel ch, String name, int i) throws IOException {
+      return readSpan(ch, name, starts[i], starts[i] + lengths[i], location(name, i));
+    }
+  }
+}
