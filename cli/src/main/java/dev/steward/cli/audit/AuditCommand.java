@@ -3,6 +3,7 @@ package dev.steward.cli.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.steward.cli.ExitCodes;
+import dev.steward.cli.StewardHome;
 import dev.steward.governance.audit.AuditRecord;
 import dev.steward.governance.audit.AuditTrail;
 import dev.steward.governance.audit.AuditVerification;
@@ -39,11 +40,14 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(
         names = "--dir",
         paramLabel = "DIR",
-        defaultValue = "${env:STEWARD_AUDIT_DIR:-steward-audit}",
-        description = "The audit trail directory (default: $STEWARD_AUDIT_DIR or ./steward-audit).")
+        description =
+            "The audit trail directory (default: $STEWARD_HOME/audit, else ~/.steward/audit).")
     Path dir;
 
     Path existing(CommandSpec spec) {
+      if (dir == null) {
+        dir = StewardHome.of(System.getenv()).resolve("audit");
+      }
       if (!Files.isDirectory(dir)) {
         throw new ParameterException(
             spec.commandLine(), "no audit trail at " + dir + " (not a directory)");

@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.steward.governance.implementation.AtomicFiles;
+import dev.steward.guard.AuditSink;
+import dev.steward.guard.models.AuditEvent;
+import dev.steward.guard.models.Decision;
+import dev.steward.guard.models.Grant;
+import dev.steward.guard.models.Reason;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,7 +58,7 @@ import java.util.stream.Stream;
  * }
  * }</pre>
  */
-public final class AuditTrail implements AutoCloseable {
+public final class AuditTrail implements AutoCloseable, AuditSink {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String GENESIS = "0".repeat(64);
@@ -170,6 +175,45 @@ public final class AuditTrail implements AutoCloseable {
     lastHash = hash;
     writeHead();
     return masked;
+  }
+
+  /**
+   * Records a production-guard decision (this trail is a guard {@link AuditSink}): action {@code
+   * guard.decision}, the operation's target, the verdict and grant as outcome (e.g. {@code
+   * PROHIBIT}, {@code ALLOW/CONFIRMED}), and the operation, environment and reasons as details.
+   *
+   * @param event the guard's decision
+   */
+  @Override
+  public void record(AuditEvent event) {
+    Decision decision = event.decision();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("operation", decision.operation().kind().name());
+    details.put("name", decision.operation().name());
+    details.put("environment", decision.environment().environment().name());
+    if (decision.sourceProfile() != null) {
+      details.put("testDataConfidence", decision.sourceProfile().confidence());
+    }
+    StringBuilder reasons = new StringBuilder();
+    for (Reason reason : decision.reasons()) {
+      if (reasons.length() > 0) {
+        reasons.append(" | ");
+      }
+      reasons.append(reason.check()).append(": ").append(reason.message());
+    }
+    details.put("reasons", reasons.toString());
+    append(
+        new AuditRecord(
+            event.time(),
+            tenant,
+            event.principal(),
+            "guard.decision",
+            decision.operation().target().name(),
+            decision.verdict().name()
+                + (decision.grant() == null || decision.grant() == Grant.NONE
+                    ? ""
+                    : "/" + decision.grant().name()),
+            details));
   }
 
   /**
