@@ -1,0 +1,144 @@
+package dev.steward.governance.quality;
+
+import dev.steward.governance.audit.AuditTrail;
+import dev.steward.governance.connection.ConnectionRegistry;
+import dev.steward.governance.connection.Connections;
+import dev.steward.governance.connection.PurviewConnection;
+import dev.steward.governance.schedule.GovernanceJob;
+import dev.steward.governance.schedule.JobContext;
+import dev.steward.governance.schedule.JobOutcome;
+import dev.steward.governance.schedule.JobSpec;
+import dev.steward.governance.schedule.Schedule;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The quality sync (Method A) as a scheduled {@link GovernanceJob}, registered under {@link #TYPE}.
+ * Job parameters: {@code connection} (a registry name, required), {@code mapping} and {@code
+ * scores} (files, required), {@code ensureDefinitions} and {@code dryRun} ({@code true} / {@code
+ * false}). The outcome fails when a mapped dataset was unresolved or failed.
+ *
+ * <pre>{@code
+ * scheduler = InProcessGovernanceScheduler.builder()
+ *     .job(QualitySyncJob.TYPE, QualitySyncJob.builder(registry).audit(trail).build()).build();
+ * scheduler.schedule(QualitySyncJob.spec("hourly-quality", Schedule.parse("hourly"), "contoso",
+ *     Map.of("mapping", "mapping.yaml", "scores", "export/scores.jsonl")));
+ * }</pre>
+ */
+public final class QualitySyncJob implements GovernanceJob {
+
+  /** The job type name quality-sync jobs are registered under. */
+  public static final String TYPE = "quality-sync";
+
+  private final ConnectionRegistry registry;
+  private final Map<String, String> env;
+  private final AuditTrail audit;
+
+  private QualitySyncJob(Builder b) {
+    this.registry = b.registry;
+    this.env = b.env;
+    this.audit = b.audit;
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @param registry where the job's {@code connection} parameter is looked up
+   * @return a builder
+   */
+  public static Builder builder(ConnectionRegistry registry) {
+    return new Builder(registry);
+  }
+
+  /**
+   * A job spec for a quality sync.
+   *
+   * @param id the schedule id
+   * @param schedule when it runs
+   * @param connection the connection name
+   * @param parameters {@code mapping}, {@code scores}, optionally {@code ensureDefinitions}, {@code
+   *     dryRun}
+   * @return the spec
+   */
+  public static JobSpec spec(
+      String id, Schedule schedule, String connection, Map<String, String> parameters) {
+    JobSpec.Builder builder =
+        JobSpec.builder(id, TYPE, schedule).parameter("connection", connection);
+    parameters.forEach(builder::parameter);
+    return builder.build();
+  }
+
+  @Override
+  public JobOutcome run(JobContext context) {
+    Map<String, String> p = context.parameters();
+    for (String required : new String[] {"connection", "mapping", "scores"}) {
+      if (!p.containsKey(required)) {
+        return JobOutcome.failed("parameter '" + required + "' is missing");
+      }
+    }
+    String name = p.get("connection");
+    PurviewConnection connection =
+        registry
+            .get(name)
+            .orElseThrow(() -> new IllegalStateException("no connection named '" + name + "'"));
+    QualityMapping mapping = QualityMapping.read(Path.of(p.get("mapping")));
+    QualitySync.Builder builder = QualitySync.builder(Connections.client(connection, env), mapping);
+    if (audit != null) {
+      builder.audit(audit, "job:" + context.jobId());
+    }
+    QualitySync sync = builder.build();
+    if (Boolean.parseBoolean(p.getOrDefault("ensureDefinitions", "false"))) {
+      sync.ensureDefinitions();
+    }
+    SyncReport report =
+        sync.sync(
+            QualityScores.read(Path.of(p.get("scores"))),
+            Boolean.parseBoolean(p.getOrDefault("dryRun", "false")));
+    return report.clean()
+        ? JobOutcome.succeeded(report.summary())
+        : JobOutcome.failed(report.summary());
+  }
+
+  /** Builds a {@link QualitySyncJob}. */
+  public static final class Builder {
+    private final ConnectionRegistry registry;
+    private Map<String, String> env = System.getenv();
+    private AuditTrail audit;
+
+    private Builder(ConnectionRegistry registry) {
+      this.registry = Objects.requireNonNull(registry, "registry");
+    }
+
+    /**
+     * Sets the environment secret references are read from.
+     *
+     * @param env the variables
+     * @return this builder
+     */
+    public Builder env(Map<String, String> env) {
+      this.env = Map.copyOf(env);
+      return this;
+    }
+
+    /**
+     * Records every write in an audit trail.
+     *
+     * @param trail the trail
+     * @return this builder
+     */
+    public Builder audit(AuditTrail trail) {
+      this.audit = Objects.requireNonNull(trail, "trail");
+      return this;
+    }
+
+    /**
+     * Builds the job.
+     *
+     * @return the job
+     */
+    public QualitySyncJob build() {
+      return new QualitySyncJob(this);
+    }
+  }
+}
