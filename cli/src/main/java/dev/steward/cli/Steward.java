@@ -1,6 +1,13 @@
 package dev.steward.cli;
 
 import dev.steward.cli.audit.AuditCommand;
+import dev.steward.cli.demo.DemoCommand;
+import dev.steward.cli.drift.DriftCommand;
+import dev.steward.cli.emulator.EmulatorCommand;
+import dev.steward.cli.governance.ConnectionsCommand;
+import dev.steward.cli.governance.ExtractCommand;
+import dev.steward.cli.governance.ScheduleCommand;
+import dev.steward.cli.guard.GuardCommand;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -37,7 +44,17 @@ public final class Steward implements Callable<Integer> {
    * command here (drift, extract, sync-quality, emulator, schedule, guard, demo, ...).
    */
   static final List<Class<?>> SUBCOMMANDS =
-      List.of(CommandLine.HelpCommand.class, AuditCommand.class);
+      List.of(
+          CommandLine.HelpCommand.class,
+          DemoCommand.class,
+          ConnectionsCommand.class,
+          ExtractCommand.class,
+          ScheduleCommand.class,
+          AuditCommand.class,
+          DriftCommand.class,
+          EmulatorCommand.class,
+          GuardCommand.class,
+          dev.steward.cli.quality.SyncQualityCommand.class);
 
   @Spec CommandSpec spec;
 

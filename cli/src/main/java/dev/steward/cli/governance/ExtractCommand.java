@@ -1,13 +1,10 @@
 package dev.steward.cli.governance;
 
-import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.steward.cli.ExitCodes;
 import dev.steward.cli.StewardHome;
 import dev.steward.governance.audit.AuditTrail;
-import dev.steward.governance.connection.Connections;
-import dev.steward.governance.connection.PurviewConnection;
 import dev.steward.governance.extract.CatalogExtractor;
 import dev.steward.governance.extract.ExtractionException;
 import dev.steward.governance.extract.ExtractionListener;
@@ -15,9 +12,7 @@ import dev.steward.governance.extract.ExtractionRequest;
 import dev.steward.governance.extract.ExtractionResult;
 import dev.steward.governance.extract.FileCheckpointStore;
 import dev.steward.purview.PurviewDataMapClientBuilder;
-import dev.steward.purview.StaticTokenCredential;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -60,35 +55,6 @@ public final class ExtractCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin StewardHome home = new StewardHome();
 
-  /** Which account. */
-  static final class Source {
-    @Option(
-        names = "--connection",
-        paramLabel = "NAME",
-        required = true,
-        description = "A connection from 'steward connections'.")
-    String connection;
-
-    @ArgGroup(exclusive = false, multiplicity = "1")
-    Direct direct;
-  }
-
-  /** An endpoint given directly. */
-  static final class Direct {
-    @Option(
-        names = "--endpoint",
-        paramLabel = "URL",
-        required = true,
-        description = "Account endpoint (http:// only on loopback, for the emulator).")
-    String endpoint;
-
-    @Option(
-        names = "--token",
-        paramLabel = "TOKEN",
-        description = "A bearer token (the emulator's); without it DefaultAzureCredential is used.")
-    String token;
-  }
-
   /** Which time bound. */
   static final class Since {
     @Option(
@@ -106,7 +72,7 @@ public final class ExtractCommand implements Callable<Integer> {
   }
 
   @ArgGroup(exclusive = true, multiplicity = "1")
-  Source source;
+  PurviewTarget source;
 
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   Since since;
@@ -147,35 +113,8 @@ public final class ExtractCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String checkpointKey;
-    PurviewDataMapClientBuilder client;
-    if (source.connection != null) {
-      PurviewConnection connection = ConnectionsCommand.lookup(spec, home, source.connection);
-      checkpointKey = connection.name();
-      client = Connections.clientBuilder(connection, System.getenv());
-    } else {
-      String endpoint = source.direct.endpoint;
-      URI uri;
-      try {
-        uri = URI.create(endpoint);
-      } catch (IllegalArgumentException e) {
-        throw new ParameterException(
-            spec.commandLine(), "--endpoint '" + endpoint + "' is not a URL");
-      }
-      checkpointKey =
-          uri.getHost() == null
-              ? "endpoint"
-              : uri.getHost().replaceAll("[^A-Za-z0-9._-]", "_")
-                  + (uri.getPort() > 0 ? "_" + uri.getPort() : "");
-      client =
-          new PurviewDataMapClientBuilder()
-              .endpoint(endpoint)
-              .allowInsecureLoopback(Loopback.isLoopback(endpoint))
-              .credential(
-                  source.direct.token != null
-                      ? new StaticTokenCredential(source.direct.token)
-                      : new DefaultAzureCredentialBuilder().build());
-    }
+    String checkpointKey = source.checkpointKey();
+    PurviewDataMapClientBuilder client = source.clientBuilder(spec, home);
     ExtractionRequest.Builder request =
         ExtractionRequest.builder()
             .assetTypes(assetTypes)

@@ -2,6 +2,7 @@ package dev.steward.cli.quality;
 
 import dev.steward.cli.ExitCodes;
 import dev.steward.cli.StewardHome;
+import dev.steward.cli.governance.PurviewTarget;
 import dev.steward.governance.audit.AuditTrail;
 import dev.steward.governance.quality.QualityInputException;
 import dev.steward.governance.quality.QualityMapping;

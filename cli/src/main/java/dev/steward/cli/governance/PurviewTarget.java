@@ -1,9 +1,7 @@
-package dev.steward.cli.quality;
+package dev.steward.cli.governance;
 
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import dev.steward.cli.StewardHome;
-import dev.steward.cli.governance.ConnectionsCommand;
-import dev.steward.cli.governance.Loopback;
 import dev.steward.governance.connection.Connections;
 import dev.steward.purview.PurviewDataMapClientBuilder;
 import dev.steward.purview.StaticTokenCredential;
@@ -13,8 +11,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/** {@code --connection NAME | --endpoint URL [--token T]}: which Purview account to write to. */
-final class PurviewTarget {
+/**
+ * {@code --connection NAME | --endpoint URL [--token T]}: which Purview account a command talks to.
+ * Use it as an exclusive {@code @ArgGroup}.
+ */
+public final class PurviewTarget {
 
   @Option(
       names = "--connection",
@@ -25,8 +26,14 @@ final class PurviewTarget {
   @ArgGroup(exclusive = false, multiplicity = "0..1")
   Direct direct;
 
+  /** Creates the option holder (picocli fills it). */
+  public PurviewTarget() {}
+
   /** An endpoint given directly. */
-  static final class Direct {
+  public static final class Direct {
+    /** Creates the option holder (picocli fills it). */
+    public Direct() {}
+
     @Option(
         names = "--endpoint",
         paramLabel = "URL",
@@ -48,7 +55,7 @@ final class PurviewTarget {
    * @param home the Steward home (connections)
    * @return the builder
    */
-  PurviewDataMapClientBuilder clientBuilder(CommandSpec spec, StewardHome home) {
+  public PurviewDataMapClientBuilder clientBuilder(CommandSpec spec, StewardHome home) {
     if (connection != null) {
       return Connections.clientBuilder(
           ConnectionsCommand.lookup(spec, home, connection), System.getenv());
@@ -67,5 +74,21 @@ final class PurviewTarget {
             direct.token != null
                 ? new StaticTokenCredential(direct.token)
                 : new DefaultAzureCredentialBuilder().build());
+  }
+
+  /**
+   * The checkpoint key for this account: the connection name, or the endpoint's host and port.
+   *
+   * @return the key
+   */
+  public String checkpointKey() {
+    if (connection != null) {
+      return connection;
+    }
+    URI uri = URI.create(direct.endpoint);
+    return uri.getHost() == null
+        ? "endpoint"
+        : uri.getHost().replaceAll("[^A-Za-z0-9._-]", "_")
+            + (uri.getPort() > 0 ? "_" + uri.getPort() : "");
   }
 }
