@@ -131,6 +131,25 @@ class CatalogExtractorTest {
   }
 
   @Test
+  void concurrentBulkReadsKeepTheOutputIdenticalToSequentialOnes() throws Exception {
+    PurviewDataMapClient client = start(PurviewEmulator.builder().generate(1200));
+    ExtractionRequest request = ExtractionRequest.builder().pageSize(500).build();
+    CatalogExtractor.builder(client)
+        .concurrency(1)
+        .build()
+        .extractToFile(request, dir.resolve("sequential.jsonl"));
+    CatalogExtractor.builder(client)
+        .concurrency(8)
+        .build()
+        .extractToFile(request, dir.resolve("concurrent.jsonl"));
+    assertThat(Files.readAllLines(dir.resolve("concurrent.jsonl")))
+        .hasSize(1200)
+        .isEqualTo(Files.readAllLines(dir.resolve("sequential.jsonl")));
+    assertThatThrownBy(() -> CatalogExtractor.builder(client).concurrency(0))
+        .hasMessageContaining("concurrency must be 1..32");
+  }
+
+  @Test
   void filtersByFriendlyAssetTypeAndRejectsUnknownTypes() throws Exception {
     PurviewDataMapClient client = start(PurviewEmulator.builder().seed("demo"));
     CatalogExtractor extractor = CatalogExtractor.builder(client).build();
