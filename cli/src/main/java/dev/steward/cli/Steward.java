@@ -8,6 +8,7 @@ import dev.steward.cli.governance.ConnectionsCommand;
 import dev.steward.cli.governance.ExtractCommand;
 import dev.steward.cli.governance.ScheduleCommand;
 import dev.steward.cli.guard.GuardCommand;
+import dev.steward.cli.quality.SyncQualityCommand;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -50,11 +51,11 @@ public final class Steward implements Callable<Integer> {
           ConnectionsCommand.class,
           ExtractCommand.class,
           ScheduleCommand.class,
-          AuditCommand.class,
+          SyncQualityCommand.class,
           DriftCommand.class,
-          EmulatorCommand.class,
           GuardCommand.class,
-          dev.steward.cli.quality.SyncQualityCommand.class);
+          EmulatorCommand.class,
+          AuditCommand.class);
 
   @Spec CommandSpec spec;
 

@@ -100,6 +100,28 @@ class StewardTest {
   }
 
   @Test
+  void theReadmeCliReferenceNamesEveryCommandAndSubcommand() throws Exception {
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+    String reference =
+        readme.substring(
+            readme.indexOf("## The `steward` command"), readme.indexOf("## Configuration"));
+    for (var command : Steward.commandLine().getSubcommands().entrySet()) {
+      if (command.getKey().equals("help")) {
+        continue;
+      }
+      assertThat(reference)
+          .as("README CLI reference lists '%s'", command.getKey())
+          .contains("`" + command.getKey());
+      for (String sub : command.getValue().getSubcommands().keySet()) {
+        assertThat(reference)
+            .as("README CLI reference lists '%s %s'", command.getKey(), sub)
+            .containsPattern(
+                "`" + command.getKey() + "[^`]*\\b" + java.util.regex.Pattern.quote(sub) + "\\b");
+      }
+    }
+  }
+
+  @Test
   void helpSubcommandIsRegistered() {
     assertThat(run("help")).isEqualTo(ExitCodes.OK);
     assertThat(out.toString()).contains("Usage: steward");
