@@ -30,6 +30,7 @@ public final class AuthenticationExample {
    */
   public static PurviewDataMapClient withClientSecret(
       String accountName, String tenantId, String clientId, String clientSecret) {
+    // snippet:begin auth-client-secret
     return new PurviewDataMapClientBuilder()
         .accountName(accountName)
         .credential(
@@ -39,6 +40,7 @@ public final class AuthenticationExample {
                 .clientSecret(clientSecret)
                 .build())
         .buildClient();
+    // snippet:end auth-client-secret
   }
 
   /**
@@ -51,6 +53,7 @@ public final class AuthenticationExample {
    */
   public static PurviewDataMapClient withManagedIdentity(
       String accountName, String userAssignedClientId) {
+    // snippet:begin auth-managed-identity
     ManagedIdentityCredentialBuilder credential = new ManagedIdentityCredentialBuilder();
     if (userAssignedClientId != null) {
       credential.clientId(userAssignedClientId);
@@ -59,6 +62,7 @@ public final class AuthenticationExample {
         .accountName(accountName)
         .credential(credential.build())
         .buildClient();
+    // snippet:end auth-managed-identity
   }
 
   /**
@@ -69,11 +73,13 @@ public final class AuthenticationExample {
    * @return the client
    */
   public static PurviewDataMapClient withDefaultAzureCredential(String endpoint) {
+    // snippet:begin auth-default-credential
     return new PurviewDataMapClientBuilder()
         .endpoint(endpoint)
         .credential(new DefaultAzureCredentialBuilder().build())
         .rateLimit(25) // one Data Map capacity unit: 25 operations per second
         .buildClient();
+    // snippet:end auth-default-credential
   }
 
   /**
@@ -84,11 +90,13 @@ public final class AuthenticationExample {
    * @return the client
    */
   public static PurviewDataMapClient withEmulator(String endpoint, String token) {
+    // snippet:begin auth-emulator
     return new PurviewDataMapClientBuilder()
         .endpoint(endpoint)
         .allowInsecureLoopback(true) // only loopback hosts; never a silent downgrade elsewhere
         .credential(new StaticTokenCredential(token))
         .buildClient();
+    // snippet:end auth-emulator
   }
 
   /**

@@ -31,6 +31,7 @@ public final class ErrorHandlingExample {
    * @return the client
    */
   public static PurviewDataMapClient resilientClient(String endpoint, String token) {
+    // snippet:begin retry-options
     return new PurviewDataMapClientBuilder()
         .endpoint(endpoint)
         .allowInsecureLoopback(true)
@@ -42,6 +43,7 @@ public final class ErrorHandlingExample {
                 .withMaxElapsed(Duration.ofMinutes(5)))
         .rateLimit(25)
         .buildClient();
+    // snippet:end retry-options
   }
 
   /**
@@ -53,6 +55,7 @@ public final class ErrorHandlingExample {
    */
   public static Optional<AtlasEntityWithExtInfo> findEntity(
       PurviewDataMapClient client, String guid) {
+    // snippet:begin typed-errors
     try {
       return Optional.of(client.entities().get(guid));
     } catch (EntityNotFoundException e) {
@@ -66,6 +69,7 @@ public final class ErrorHandlingExample {
           "HTTP " + e.statusCode() + " " + e.errorCode() + " (request id " + e.requestId() + ")",
           e);
     }
+    // snippet:end typed-errors
   }
 
   /**
@@ -76,6 +80,7 @@ public final class ErrorHandlingExample {
    * @param classification e.g. {@code MICROSOFT.PERSONAL.EMAIL}
    */
   public static void classify(PurviewDataMapClient client, String guid, String classification) {
+    // snippet:begin classify-idempotently
     client
         .entities()
         .addClassificationsWithResponse(
@@ -83,6 +88,7 @@ public final class ErrorHandlingExample {
             List.of(AtlasClassification.of(classification)),
             ExistingClassification.SKIP,
             null);
+    // snippet:end classify-idempotently
   }
 
   /**

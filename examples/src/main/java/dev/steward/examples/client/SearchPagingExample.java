@@ -24,6 +24,7 @@ public final class SearchPagingExample {
    * @return the qualified names, in the service's order
    */
   public static List<String> allSqlTables(PurviewDataMapClient client) {
+    // snippet:begin search-all-pages
     QueryOptions query =
         QueryOptions.builder()
             .keywords("*")
@@ -35,6 +36,7 @@ public final class SearchPagingExample {
     for (SearchResultValue hit : client.discovery().query(query)) {
       names.add(hit.qualifiedName());
     }
+    // snippet:end search-all-pages
     return names;
   }
 
@@ -48,6 +50,7 @@ public final class SearchPagingExample {
   public static List<String> pageSummaries(PurviewDataMapClient client, String keywords) {
     List<String> lines = new ArrayList<>();
     QueryOptions query = QueryOptions.builder().keywords(keywords).limit(5).build();
+    // snippet:begin search-page-by-page
     for (PagedResponse<SearchResultValue> response :
         client.discovery().query(query).iterableByPage()) {
       SearchPage page = (SearchPage) response;
@@ -60,6 +63,7 @@ public final class SearchPagingExample {
               + page.totalCount()
               + (page.totalCountApproximate() ? " (approximate)" : ""));
     }
+    // snippet:end search-page-by-page
     return lines;
   }
 

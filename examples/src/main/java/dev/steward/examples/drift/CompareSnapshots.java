@@ -33,12 +33,14 @@ public final class CompareSnapshots {
    * @return the report
    */
   public static DriftReport run() {
+    // snippet:begin drift-compare
     DriftEngine engine = DriftEngine.builder().rules(DriftRules.defaults()).build();
     return engine.compare(
         "drift/baseline.json",
         resource("baseline.json"),
         "drift/current.json",
         resource("current.json"));
+    // snippet:end drift-compare
   }
 
   private static byte[] resource(String name) {
@@ -62,11 +64,13 @@ public final class CompareSnapshots {
     System.out.printf(
         "%d resources compared, %d drifts%n",
         report.summary().currentResources(), report.summary().totalDrifts());
+    // snippet:begin drift-loop
     for (Drift d : report.drifts()) {
       System.out.printf(
           "%-8s %-8s %s %s  [%s]%n",
           d.severity(), d.change(), shortId(d.resourceId()), d.path(), d.rule());
     }
+    // snippet:end drift-loop
     for (Map.Entry<NoiseClass, Long> e : report.summary().suppressed().entrySet()) {
       if (e.getValue() > 0) {
         System.out.printf("suppressed %-14s %d%n", e.getKey(), e.getValue());

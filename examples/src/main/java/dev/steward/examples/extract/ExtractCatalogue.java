@@ -58,6 +58,7 @@ public final class ExtractCatalogue {
             .allowInsecureLoopback(true) // the emulator speaks plain HTTP on loopback
             .buildClient();
 
+    // snippet:begin extract-catalogue
     CatalogExtractor extractor =
         CatalogExtractor.builder(client)
             .checkpoints(new FileCheckpointStore(dir.resolve("checkpoints")))
@@ -72,9 +73,12 @@ public final class ExtractCatalogue {
             .build();
 
     ExtractionResult full = extractor.extractToFile(request, dir.resolve("catalogue.jsonl"));
+    // snippet:end extract-catalogue
     out.println("full run: " + full.written() + " assets " + full.byType());
 
+    // snippet:begin extract-incremental
     ExtractionResult changes = extractor.extractToFile(request, dir.resolve("changes.jsonl"));
+    // snippet:end extract-incremental
     out.println(
         "incremental run since "
             + changes.since().orElseThrow()

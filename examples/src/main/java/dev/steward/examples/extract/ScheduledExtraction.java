@@ -73,6 +73,7 @@ public final class ScheduledExtraction {
             SecretReference.parse("file:" + tokenFile),
             true));
 
+    // snippet:begin scheduled-extraction
     ExtractionJob extraction =
         ExtractionJob.builder(connections)
             .checkpoints(new FileCheckpointStore(dir.resolve("checkpoints")))
@@ -100,6 +101,7 @@ public final class ScheduledExtraction {
                   "assetTypes", "sql_table",
                   "incremental", "true",
                   "out", dir.resolve("catalogue-{time}.jsonl").toString())));
+      // snippet:end scheduled-extraction
       scheduler.runNow("hourly-demo");
       if (!ran.await(60, TimeUnit.SECONDS)) {
         throw new IllegalStateException("the extraction did not run within 60 s");

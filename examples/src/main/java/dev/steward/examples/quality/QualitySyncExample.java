@@ -40,6 +40,7 @@ public final class QualitySyncExample {
         QualityMapping.parse("qalita-mapping.yaml", resource("qalita-mapping.yaml"));
     List<QualityScore> scores =
         QualityScores.parse("qalita-scores.jsonl", resource("qalita-scores.jsonl"));
+    // snippet:begin quality-sync
     try (AuditTrail audit = AuditTrail.builder(auditDir).build()) {
       QualitySync sync = QualitySync.builder(client, mapping).audit(audit, "example").build();
       DefinitionReport definitions = sync.ensureDefinitions();
@@ -50,6 +51,7 @@ public final class QualitySyncExample {
       System.out.println(report.summary());
       return report;
     }
+    // snippet:end quality-sync
   }
 
   /**

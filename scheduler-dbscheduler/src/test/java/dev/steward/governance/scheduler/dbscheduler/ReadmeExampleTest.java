@@ -19,10 +19,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ReadmeExampleTest {
 
   @Test
+  void theTableScriptIsPlainSqlForYourMigrationTool() {
+    // snippet:begin dbscheduler-table-script
+    String sql = SchedulerTables.postgresqlScript("governance.steward_scheduled_tasks");
+    // snippet:end dbscheduler-table-script
+    assertThat(sql).contains("create table if not exists governance.steward_scheduled_tasks");
+  }
+
+  @Test
   void theReadmeSnippetRuns(LocalPostgres postgres) {
     try (TestDataSource pool = postgres.dataSource()) {
       SchedulerTables.create(pool, SchedulerTables.DEFAULT_TABLE);
-      // --- README snippet starts ---
+      // snippet:begin dbscheduler-wiring
       DataSource dataSource = pool; // your connection pool (HikariCP, the app server's) on
       // jdbc:postgresql://db:5432/steward
 
@@ -51,7 +59,7 @@ class ReadmeExampleTest {
       List<JobStatus> cluster =
           scheduler.status(); // read from the table: the same on every replica
       scheduler.runNow("nightly-catalogue"); // runs once on whichever replica picks it
-      // --- README snippet pauses: wait for the run, check what status() reports ---
+      // snippet:end dbscheduler-wiring
       Await.until(
           Duration.ofSeconds(60),
           () -> scheduler.status().get(0).runs() == 1,
@@ -59,10 +67,10 @@ class ReadmeExampleTest {
       assertThat(cluster).singleElement().satisfies(s -> assertThat(s.nextRun()).isPresent());
       assertThat(scheduler.status().get(0).lastOutcome())
           .contains(JobOutcome.succeeded("extracted contoso"));
-      // --- README snippet resumes ---
+      // snippet:begin dbscheduler-shutdown
       scheduler.cancelAll(); // every schedule, cluster-wide
       scheduler.close(); // on shutdown: stop polling, wait up to 30 s
-      // --- README snippet ends ---
+      // snippet:end dbscheduler-shutdown
       assertThat(scheduler.status()).isEmpty();
     }
   }
