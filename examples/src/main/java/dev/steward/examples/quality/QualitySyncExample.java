@@ -1,5 +1,6 @@
 package dev.steward.examples.quality;
 
+import dev.steward.examples.client.AuthenticationExample;
 import dev.steward.governance.audit.AuditTrail;
 import dev.steward.governance.quality.DefinitionReport;
 import dev.steward.governance.quality.QualityMapping;
@@ -8,8 +9,6 @@ import dev.steward.governance.quality.QualityScores;
 import dev.steward.governance.quality.QualitySync;
 import dev.steward.governance.quality.SyncReport;
 import dev.steward.purview.PurviewDataMapClient;
-import dev.steward.purview.PurviewDataMapClientBuilder;
-import dev.steward.purview.StaticTokenCredential;
 import dev.steward.purview.emulator.PurviewEmulator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,11 +62,7 @@ public final class QualitySyncExample {
   public static void main(String[] args) throws IOException {
     try (PurviewEmulator emulator = PurviewEmulator.builder().seed("demo").start()) {
       PurviewDataMapClient client =
-          new PurviewDataMapClientBuilder()
-              .endpoint(emulator.endpoint())
-              .credential(new StaticTokenCredential(emulator.token()))
-              .allowInsecureLoopback(true)
-              .buildClient();
+          AuthenticationExample.withEmulator(emulator.endpoint(), emulator.token());
       Path audit = Files.createTempDirectory("steward-quality-audit");
       syncDemo(client, audit);
       QualityMapping mapping =

@@ -1,13 +1,12 @@
 package dev.steward.examples.quality;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.steward.examples.client.AuthenticationExample;
 import dev.steward.governance.quality.QualityMapping;
 import dev.steward.governance.quality.QualitySync;
 import dev.steward.governance.quality.QualityWebhookHandler;
 import dev.steward.governance.quality.WebhookResponse;
 import dev.steward.purview.PurviewDataMapClient;
-import dev.steward.purview.PurviewDataMapClientBuilder;
-import dev.steward.purview.StaticTokenCredential;
 import dev.steward.purview.emulator.PurviewEmulator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,11 +45,7 @@ public final class QualityWebhookExample {
   public static void main(String[] args) throws Exception {
     try (PurviewEmulator emulator = PurviewEmulator.builder().seed("demo").start()) {
       PurviewDataMapClient client =
-          new PurviewDataMapClientBuilder()
-              .endpoint(emulator.endpoint())
-              .credential(new StaticTokenCredential(emulator.token()))
-              .allowInsecureLoopback(true)
-              .buildClient();
+          AuthenticationExample.withEmulator(emulator.endpoint(), emulator.token());
       run(client, "a-shared-secret-from-your-vault".getBytes(StandardCharsets.UTF_8), System.out);
     }
   }

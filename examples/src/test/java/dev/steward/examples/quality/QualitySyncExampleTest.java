@@ -2,11 +2,10 @@ package dev.steward.examples.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.examples.client.AuthenticationExample;
 import dev.steward.governance.quality.DatasetOutcome;
 import dev.steward.governance.quality.SyncReport;
 import dev.steward.purview.PurviewDataMapClient;
-import dev.steward.purview.PurviewDataMapClientBuilder;
-import dev.steward.purview.StaticTokenCredential;
 import dev.steward.purview.emulator.PurviewEmulator;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -21,11 +20,7 @@ class QualitySyncExampleTest {
   void theDemoScoresLandAndTheAtRiskDatasetIsClassified() {
     try (PurviewEmulator emulator = PurviewEmulator.builder().seed("demo").start()) {
       PurviewDataMapClient client =
-          new PurviewDataMapClientBuilder()
-              .endpoint(emulator.endpoint())
-              .credential(new StaticTokenCredential(emulator.token()))
-              .allowInsecureLoopback(true)
-              .buildClient();
+          AuthenticationExample.withEmulator(emulator.endpoint(), emulator.token());
       SyncReport report = QualitySyncExample.syncDemo(client, dir.resolve("audit"));
       assertThat(report.clean()).isTrue();
       assertThat(report.written()).isEqualTo(5);

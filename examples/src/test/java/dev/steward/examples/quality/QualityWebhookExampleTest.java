@@ -2,9 +2,8 @@ package dev.steward.examples.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.examples.client.AuthenticationExample;
 import dev.steward.purview.PurviewDataMapClient;
-import dev.steward.purview.PurviewDataMapClientBuilder;
-import dev.steward.purview.StaticTokenCredential;
 import dev.steward.purview.emulator.PurviewEmulator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -18,11 +17,7 @@ class QualityWebhookExampleTest {
   void aSignedEventIsAppliedAndItsReplayRefused() throws Exception {
     try (PurviewEmulator emulator = PurviewEmulator.builder().seed("demo").start()) {
       PurviewDataMapClient client =
-          new PurviewDataMapClientBuilder()
-              .endpoint(emulator.endpoint())
-              .credential(new StaticTokenCredential(emulator.token()))
-              .allowInsecureLoopback(true)
-              .buildClient();
+          AuthenticationExample.withEmulator(emulator.endpoint(), emulator.token());
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       var statuses =
           QualityWebhookExample.run(
