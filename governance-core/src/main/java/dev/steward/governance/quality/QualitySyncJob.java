@@ -63,10 +63,10 @@ public final class QualitySyncJob implements GovernanceJob {
    */
   public static JobSpec spec(
       String id, Schedule schedule, String connection, Map<String, String> parameters) {
-    JobSpec.Builder builder =
-        JobSpec.builder(id, TYPE, schedule).parameter("connection", connection);
-    parameters.forEach(builder::parameter);
-    return builder.build();
+    return JobSpec.builder(id, TYPE, schedule)
+        .parameter("connection", connection)
+        .parameters(parameters)
+        .build();
   }
 
   @Override

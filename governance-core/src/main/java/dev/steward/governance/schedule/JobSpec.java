@@ -83,6 +83,17 @@ public record JobSpec(
     }
 
     /**
+     * Adds parameters, in the map's order.
+     *
+     * @param values parameter names and values
+     * @return this builder
+     */
+    public Builder parameters(Map<String, String> values) {
+      values.forEach(this::parameter);
+      return this;
+    }
+
+    /**
      * Sets the misfire policy.
      *
      * @param misfirePolicy the policy
