@@ -83,7 +83,7 @@ public record JobSpec(
     }
 
     /**
-     * Adds parameters, in the map's order.
+     * Adds every parameter of a map; a later value for a name replaces an earlier one.
      *
      * @param values parameter names and values
      * @return this builder
