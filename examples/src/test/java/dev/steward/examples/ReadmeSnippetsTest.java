@@ -114,6 +114,26 @@ class ReadmeSnippetsTest {
   }
 
   @Test
+  void everyExampleProgramIsListedInTheReadme() throws IOException {
+    String readme = Files.readString(README, StandardCharsets.UTF_8);
+    String examples = readme.substring(readme.indexOf("## Examples"));
+    examples = examples.substring(0, examples.indexOf("\n## ", 5));
+    Path root = ROOT.resolve("examples/src/main/java/dev/steward/examples");
+    List<String> missing = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+        if (Files.readString(file, StandardCharsets.UTF_8).contains("static void main(")) {
+          String name = root.relativize(file).toString().replace('/', '.').replace(".java", "");
+          if (!examples.contains("`" + name + "`")) {
+            missing.add(name);
+          }
+        }
+      }
+    }
+    assertThat(missing).as("example programs missing from the README's Examples table").isEmpty();
+  }
+
+  @Test
   void regionsAreWellFormed() throws IOException {
     assertThat(regions()).isNotEmpty();
   }

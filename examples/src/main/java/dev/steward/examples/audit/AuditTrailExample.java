@@ -20,7 +20,7 @@ import java.util.Map;
  * AuditSink}).
  *
  * <pre>
- * mvn -q -pl examples exec:java -Dexec.mainClass=dev.steward.examples.audit.AuditTrailExample
+ * java -cp cli/target/steward.jar dev.steward.examples.audit.AuditTrailExample
  * </pre>
  */
 public final class AuditTrailExample {

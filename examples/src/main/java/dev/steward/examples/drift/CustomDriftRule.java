@@ -22,7 +22,7 @@ import java.nio.file.Path;
  * paged.
  *
  * <pre>
- * mvn -q -pl examples exec:java -Dexec.mainClass=dev.steward.examples.drift.CustomDriftRule
+ * java -cp cli/target/steward.jar dev.steward.examples.drift.CustomDriftRule
  * </pre>
  */
 public final class CustomDriftRule {

@@ -18,7 +18,7 @@ import java.nio.file.Path;
  * account, build the client with your endpoint and credential instead.
  *
  * <pre>
- * mvn -q -pl examples exec:java -Dexec.mainClass=dev.steward.examples.extract.ExtractCatalogue
+ * java -cp cli/target/steward.jar dev.steward.examples.extract.ExtractCatalogue
  * </pre>
  */
 public final class ExtractCatalogue {

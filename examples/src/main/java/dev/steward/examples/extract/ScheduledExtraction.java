@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * prints the scheduler's status. The connection keeps a reference to the token, never the token.
  *
  * <pre>
- * mvn -q -pl examples exec:java -Dexec.mainClass=dev.steward.examples.extract.ScheduledExtraction
+ * java -cp cli/target/steward.jar dev.steward.examples.extract.ScheduledExtraction
  * </pre>
  */
 public final class ScheduledExtraction {

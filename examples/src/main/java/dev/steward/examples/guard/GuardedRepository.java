@@ -27,7 +27,7 @@ import java.util.Map;
  * Service sets {@code WEBSITE_SITE_NAME}; Kubernetes, Functions and Container Apps have theirs).
  *
  * <pre>
- * mvn -q -pl examples exec:java -Dexec.mainClass=dev.steward.examples.guard.GuardedRepository
+ * java -cp cli/target/steward.jar dev.steward.examples.guard.GuardedRepository
  * </pre>
  */
 public final class GuardedRepository {

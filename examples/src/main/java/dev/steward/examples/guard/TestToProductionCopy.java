@@ -43,7 +43,7 @@ import java.util.UUID;
  * production process restores a real replica, with a recent backup and a typed confirmation.
  *
  * <pre>
- * mvn -q -pl examples exec:java -Dexec.mainClass=dev.steward.examples.guard.TestToProductionCopy
+ * java -cp cli/target/steward.jar dev.steward.examples.guard.TestToProductionCopy
  * </pre>
  */
 public final class TestToProductionCopy {

@@ -29,7 +29,7 @@ import java.util.List;
  * you.)
  *
  * <pre>
- * mvn -q -pl examples exec:java -Dexec.mainClass=dev.steward.examples.quality.QualityWebhookExample
+ * java -cp cli/target/steward.jar dev.steward.examples.quality.QualityWebhookExample
  * </pre>
  */
 public final class QualityWebhookExample {
