@@ -77,21 +77,33 @@ final class StewardServer implements AutoCloseable {
           + " \"env:VARIABLE\" (or \"file:/path\") in the file given to --config; the variable or"
           + " file holds a random token of 16 characters or more";
 
-  private final HttpServer server;
-  private final ExecutorService requestPool;
-  private final List<Route> routes;
-  private final byte[] tokenDigest;
-  private final long maxBody;
-  private final PrometheusMeterRegistry registry;
-  private final CompositeHealthCheck health;
-  private final Duration healthCacheFor;
-  private final SchedulingClock clock;
-  private final GovernanceScheduler scheduler;
-  private final AuditTrail audit;
+  private HttpServer server;
+  private ExecutorService requestPool;
+  private List<Route> routes;
+  private byte[] tokenDigest;
+  private long maxBody;
+  private PrometheusMeterRegistry registry;
+  private CompositeHealthCheck health;
+  private Duration healthCacheFor;
+  private SchedulingClock clock;
+  private GovernanceScheduler scheduler;
+  private AuditTrail audit;
   private final List<ExecutorService> owned = new ArrayList<>();
   private HealthReport lastReport;
 
   private StewardServer(Builder b) throws IOException {
+    try {
+      initialise(b);
+    } catch (IOException | RuntimeException e) {
+      close();
+      throw e;
+    }
+    server.createContext("/", this::dispatch);
+    server.setExecutor(requestPool);
+    server.start();
+  }
+
+  private void initialise(Builder b) throws IOException {
     ServeConfig config = b.config;
     Path home = b.home;
     this.maxBody = config.maxBodyBytes() == null ? DEFAULT_MAX_BODY : config.maxBodyBytes();
@@ -211,15 +223,7 @@ final class StewardServer implements AutoCloseable {
     owned.add(requestPool);
     String host = b.host != null ? b.host : config.host() != null ? config.host() : "127.0.0.1";
     int port = b.port != null ? b.port : config.port() != null ? config.port() : 8080;
-    try {
-      this.server = HttpServer.create(new InetSocketAddress(host, port), 512);
-    } catch (IOException e) {
-      close();
-      throw e;
-    }
-    server.createContext("/", this::dispatch);
-    server.setExecutor(requestPool);
-    server.start();
+    this.server = HttpServer.create(new InetSocketAddress(host, port), 512);
   }
 
   /** Starts a builder: home directory (connections, schedules, checkpoints, audit, outputs). */

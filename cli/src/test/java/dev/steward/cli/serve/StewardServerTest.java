@@ -7,8 +7,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.steward.cli.serve.ServeTestClient.Reply;
 import dev.steward.governance.health.Health;
 import dev.steward.governance.health.HealthCheck;
+import dev.steward.governance.quality.QualityMapping;
+import dev.steward.governance.quality.QualitySync;
+import dev.steward.governance.quality.QualityWebhookHandler;
 import dev.steward.governance.schedule.ManualSchedulingClock;
+import dev.steward.purview.PurviewDataMapClient;
+import dev.steward.purview.PurviewDataMapClientBuilder;
+import dev.steward.purview.StaticTokenCredential;
 import dev.steward.purview.emulator.PurviewEmulator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +38,7 @@ class StewardServerTest {
 
   private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
   private static final String TOKEN = "serve-test-token-0123456789";
+  private static final String WEBHOOK_SECRET = "serve-webhook-secret-0123456789";
 
   @TempDir Path home;
   private PurviewEmulator emulator;
@@ -56,7 +68,14 @@ class StewardServerTest {
     StewardServer.Builder builder =
         StewardServer.builder(home)
             .config(config)
-            .env(Map.of("STEWARD_API_TOKEN", TOKEN, "EMULATOR_TOKEN", emulator.token()))
+            .env(
+                Map.of(
+                    "STEWARD_API_TOKEN",
+                    TOKEN,
+                    "EMULATOR_TOKEN",
+                    emulator.token(),
+                    "WEBHOOK_SECRET",
+                    WEBHOOK_SECRET))
             .clock(clock)
             .healthCacheFor(Duration.ZERO);
     extra.forEach(builder::healthCheck);
@@ -279,6 +298,68 @@ class StewardServerTest {
     Reply quality = client.post("/api/quality/webhook", "{}");
     expect("POST", "/api/quality/webhook", quality, 503);
     assertThat(quality.json().at("/error/message").asText()).contains("'quality' section");
+  }
+
+  @Test
+  void theQualityWebhookAppliesSignedEvents() throws Exception {
+    addConnection();
+    Path mapping =
+        Path.of("..", "examples", "src", "main", "resources", "quality", "qalita-mapping.yaml");
+    PurviewDataMapClient purview =
+        new PurviewDataMapClientBuilder()
+            .endpoint(emulator.endpoint())
+            .credential(new StaticTokenCredential(emulator.token()))
+            .allowInsecureLoopback(true)
+            .buildClient();
+    QualitySync.builder(purview, QualityMapping.read(mapping)).build().ensureDefinitions();
+    server.close();
+    server =
+        start(
+            new ServeConfig(
+                null,
+                0,
+                "env:STEWARD_API_TOKEN",
+                null,
+                null,
+                null,
+                4,
+                null,
+                new ServeConfig.Quality("local", mapping.toString(), "env:WEBHOOK_SECRET")),
+            List.of());
+    client = new ServeTestClient(server, TOKEN);
+    byte[] secret = WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8);
+    String body =
+        "{\"event\":\"quality_score_changed\",\"sourceId\":\"sales.products\","
+            + "\"scores\":{\"overall\":71.0},\"issues\":{\"open\":9},"
+            + "\"measuredAt\":\"2026-11-23T07:00:00Z\"}";
+    long ts = Instant.now().getEpochSecond();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/api/quality/webhook"))
+            .header("Authorization", "Bearer " + TOKEN)
+            .header("Content-Type", "application/json")
+            .header(QualityWebhookHandler.TIMESTAMP_HEADER, Long.toString(ts))
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> applied =
+        http.send(
+            request
+                .copy()
+                .header(
+                    QualityWebhookHandler.SIGNATURE_HEADER,
+                    QualityWebhookHandler.sign(secret, ts, body.getBytes(StandardCharsets.UTF_8)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+    assertThat(applied.body()).contains("WRITTEN");
+    openapi.assertResponse("POST", "/api/quality/webhook", 200, applied.body());
+
+    HttpResponse<String> forged =
+        http.send(
+            request.copy().header(QualityWebhookHandler.SIGNATURE_HEADER, "sha256=00").build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(forged.statusCode()).isEqualTo(401);
+    openapi.assertResponse("POST", "/api/quality/webhook", 401, forged.body());
   }
 
   @Test

@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <pre>{@code
  * try (CompositeHealthCheck health = CompositeHealthCheck.builder()
  *     .add(HealthChecks.auditTrail(Path.of("audit")))
- *     .add(HealthChecks.scheduler(scheduler, Duration.ofMinutes(5)))
+ *     .add(HealthChecks.scheduler(scheduler, clock, Duration.ofMinutes(5)))
  *     .timeout(Duration.ofSeconds(3))
  *     .build()) {
  *   HealthReport report = health.check();
