@@ -88,7 +88,15 @@ public final class ServeCommand implements Callable<Integer> {
       err.flush();
       Thread hook = new Thread(stop::countDown, "steward-serve-stop");
       Runtime.getRuntime().addShutdownHook(hook);
-      stop.await();
+      try {
+        stop.await();
+      } finally {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+          // the JVM is exiting and running the hook: nothing to remove
+        }
+      }
     }
     return ExitCodes.OK;
   }
