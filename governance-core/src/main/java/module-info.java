@@ -1,6 +1,6 @@
 /**
- * Steward governance core: catalogue extraction, the scheduling SPI with an in-process default, and
- * the hash-chained audit trail.
+ * Steward governance core: catalogue extraction, the scheduling SPI with an in-process default, the
+ * hash-chained audit trail and health checks.
  */
 module dev.steward.governance {
   requires transitive dev.steward.purview;
@@ -10,10 +10,12 @@ module dev.steward.governance {
   requires com.fasterxml.jackson.dataformat.yaml;
   requires org.slf4j;
   requires com.cronutils;
+  requires transitive java.net.http;
 
   exports dev.steward.governance.connection;
   exports dev.steward.governance.extract;
   exports dev.steward.governance.schedule;
   exports dev.steward.governance.audit;
   exports dev.steward.governance.quality;
+  exports dev.steward.governance.health;
 }

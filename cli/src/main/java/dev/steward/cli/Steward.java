@@ -9,6 +9,7 @@ import dev.steward.cli.governance.ExtractCommand;
 import dev.steward.cli.governance.ScheduleCommand;
 import dev.steward.cli.guard.GuardCommand;
 import dev.steward.cli.quality.SyncQualityCommand;
+import dev.steward.cli.serve.ServeCommand;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,6 +53,7 @@ public final class Steward implements Callable<Integer> {
           ExtractCommand.class,
           ScheduleCommand.class,
           SyncQualityCommand.class,
+          ServeCommand.class,
           DriftCommand.class,
           GuardCommand.class,
           EmulatorCommand.class,
