@@ -1,11 +1,12 @@
 /**
  * Steward governance core: catalogue extraction, the scheduling SPI with an in-process default, and
- * the hash-chained audit trail.
+ * the hash-chained audit trail, and the Azure Resource Manager client with backup governance.
  */
 module dev.steward.governance {
   requires transitive dev.steward.purview;
   requires transitive dev.steward.guard;
   requires com.azure.identity;
+  requires com.azure.core.http.jdk.httpclient;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;
   requires org.slf4j;
@@ -16,4 +17,5 @@ module dev.steward.governance {
   exports dev.steward.governance.schedule;
   exports dev.steward.governance.audit;
   exports dev.steward.governance.quality;
+  exports dev.steward.governance.arm;
 }
