@@ -18,4 +18,5 @@ module dev.steward.governance {
   exports dev.steward.governance.audit;
   exports dev.steward.governance.quality;
   exports dev.steward.governance.arm;
+  exports dev.steward.governance.backup;
 }
