@@ -50,6 +50,9 @@ public final class BackupStatusReader {
   /** The upper bound of Azure SQL's log backup interval. */
   static final Duration SQL_LOG_BACKUP_INTERVAL = Duration.ofMinutes(10);
 
+  /** How late a scheduled backup may be before the status calls it overdue. */
+  static final Duration OVERDUE_GRACE = Duration.ofHours(4);
+
   private final ArmClient arm;
   private final Clock clock;
 
@@ -339,6 +342,17 @@ public final class BackupStatusReader {
               + " listed"
               + (running > 0 ? ", " + running + " in progress" : "")
               + ")");
+    }
+    if (latest != null
+        && schedule != null
+        && schedule.enabled()
+        && schedule.interval() != null
+        && Duration.between(latest, now).compareTo(schedule.interval().plus(OVERDUE_GRACE)) > 0) {
+      problems.add(
+          "the latest successful backup is "
+              + BackupStatus.human(Duration.between(latest, now))
+              + " old: the schedule expects one every "
+              + BackupStatus.human(schedule.interval()));
     }
     sorted.stream()
         .filter(r -> r.state() != BackupState.IN_PROGRESS)

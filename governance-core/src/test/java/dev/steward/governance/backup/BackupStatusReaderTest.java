@@ -71,6 +71,7 @@ class BackupStatusReaderTest {
     assertThat(ok.finished()).isEqualTo(Instant.parse("2026-11-22T06:00:00Z"));
     assertThat(s.problems())
         .containsExactly(
+            "the latest successful backup is 30 h old: the schedule expects one every 24 h",
             "the newest finished backup sitef6141_12346 ended Failed; the latest successful one"
                 + " completed 2026-11-22T06:00:00Z");
     assertThat(arm.server.getAllServeEvents()).hasSize(4);
