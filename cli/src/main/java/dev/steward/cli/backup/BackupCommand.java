@@ -305,7 +305,7 @@ public final class BackupCommand implements Callable<Integer> {
       description = {
         "Plan (and with --apply, make) the backup configuration:",
         "  web app: daily backups at --hour UTC kept --retention-days into --storage-account /"
-            + " --container (created if missing), with a short-lived container SAS;",
+            + " --container (both created if missing), with a short-lived container SAS;",
         "  PostgreSQL flexible server / SQL database: --retention-days.",
         "Without --apply nothing is written."
       },
@@ -324,7 +324,9 @@ public final class BackupCommand implements Callable<Integer> {
     @Option(
         names = "--storage-account",
         paramLabel = "ID",
-        description = "Web app: the storage account's resource id (it must exist).")
+        description =
+            "Web app: the storage account's resource id (created in the web app's region if"
+                + " missing).")
     String storageAccount;
 
     @Option(

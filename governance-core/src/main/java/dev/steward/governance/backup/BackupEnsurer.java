@@ -62,38 +62,42 @@ public final class BackupEnsurer {
    *
    * @param options what to ensure
    * @return the plan
-   * @throws IllegalArgumentException when the storage account does not exist
    * @throws ArmException when ARM refuses a read
    */
   public BackupPlan planWebAppBackup(WebAppBackupOptions options) {
     Objects.requireNonNull(options, "options");
     Instant now = clock.instant();
     String site = options.webAppId();
-    JsonNode account;
+    String accountName = ResourceIds.name(options.storageAccountId());
+    JsonNode account = null;
     try {
       account = arm.get(options.storageAccountId(), STORAGE_API_VERSION);
     } catch (ArmException e) {
-      if (e.statusCode() == 404) {
-        throw new IllegalArgumentException(
-            "The storage account "
-                + options.storageAccountId()
-                + " does not exist: create it first (the ensure creates the container, not the"
-                + " account)",
-            e);
+      if (e.statusCode() != 404) {
+        throw e;
       }
-      throw e;
     }
-    String accountName = ResourceIds.name(options.storageAccountId());
+    boolean accountMissing = account == null;
+    String location = null;
+    if (accountMissing) {
+      location = arm.get(site, BackupStatusReader.WEB_API_VERSION).path("location").asText(null);
+      if (location == null || location.isBlank()) {
+        throw new IllegalStateException(
+            "The web app " + site + " reports no location to create the storage account in");
+      }
+    }
     String blob =
-        account
-            .path("properties")
-            .path("primaryEndpoints")
-            .path("blob")
-            .asText("https://" + accountName + ".blob.core.windows.net/");
+        accountMissing
+            ? "https://" + accountName + ".blob.core.windows.net/"
+            : account
+                .path("properties")
+                .path("primaryEndpoints")
+                .path("blob")
+                .asText("https://" + accountName + ".blob.core.windows.net/");
     String containerUrl = (blob.endsWith("/") ? blob : blob + "/") + options.container();
     String containerId =
         options.storageAccountId() + "/blobServices/default/containers/" + options.container();
-    boolean containerExists = exists(containerId, STORAGE_API_VERSION);
+    boolean containerExists = !accountMissing && exists(containerId, STORAGE_API_VERSION);
 
     JsonNode current = null;
     try {
@@ -107,6 +111,18 @@ public final class BackupEnsurer {
     JsonNode schedule = props.path("backupSchedule");
 
     List<PlannedChange> changes = new ArrayList<>();
+    if (accountMissing) {
+      changes.add(
+          new PlannedChange(
+              options.storageAccountId(),
+              "storage account",
+              "(none)",
+              "created: StorageV2 "
+                  + options.storageSku()
+                  + " in "
+                  + location
+                  + ", https only, TLS 1.2, no anonymous blob access"));
+    }
     if (!containerExists) {
       changes.add(new PlannedChange(containerId, "container", "(none)", "created, private"));
     }
@@ -190,8 +206,24 @@ public final class BackupEnsurer {
     boolean configChanges = changes.stream().anyMatch(c -> c.resource().equals(site));
     JsonNode databases = props.path("databases");
     String backupName = props.path("backupName").asText(options.backupName());
+    String accountLocation = location;
     Runnable action =
         () -> {
+          if (accountMissing) {
+            ObjectNode body = JSON.objectNode();
+            body.put("location", accountLocation);
+            body.put("kind", "StorageV2");
+            body.putObject("sku").put("name", options.storageSku());
+            ObjectNode p = body.putObject("properties");
+            p.put("supportsHttpsTrafficOnly", true);
+            p.put("minimumTlsVersion", "TLS1_2");
+            p.put("allowBlobPublicAccess", false);
+            // The container SAS is signed with an account key: shared-key access stays on.
+            p.put("allowSharedKeyAccess", true);
+            arm.waitForCompletion(
+                arm.send(HttpMethod.PUT, options.storageAccountId(), STORAGE_API_VERSION, body),
+                LRO_TIMEOUT);
+          }
           if (!containerExists) {
             ObjectNode body = JSON.objectNode();
             body.putObject("properties").put("publicAccess", "None");

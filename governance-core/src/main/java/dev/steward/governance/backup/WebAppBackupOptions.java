@@ -7,10 +7,11 @@ import java.util.regex.Pattern;
 /**
  * What {@link BackupEnsurer#planWebAppBackup(WebAppBackupOptions)} ensures for an App Service web
  * app: scheduled backups every day at {@code hourUtc}, kept {@code retentionDays} days, into {@code
- * container} of the storage account {@code storageAccountId} (the container is created when
- * missing; the account must exist). The web app gets a container SAS valid for {@code sasValidity},
- * renewed by the next ensure once it expires within {@code renewBefore}: run the ensure regularly
- * (e.g. daily as a governance job) and the SAS stays short-lived.
+ * container} of the storage account {@code storageAccountId}. A missing account is created in the
+ * web app's region with {@code storageSku} (StorageV2, https only, TLS 1.2, no anonymous blob
+ * access) and a missing container is created private. The web app gets a container SAS valid for
+ * {@code sasValidity}, renewed by the next ensure once it expires within {@code renewBefore}: run
+ * the ensure regularly (e.g. daily as a governance job) and the SAS stays short-lived.
  *
  * @param webAppId the web app's resource id
  * @param storageAccountId the storage account's resource id
@@ -20,6 +21,8 @@ import java.util.regex.Pattern;
  * @param sasValidity how long a new SAS is valid; default 7 days
  * @param renewBefore renew a SAS that expires within this; default 2 days
  * @param backupName the backup name; default the web app's name
+ * @param storageSku the SKU of a storage account the ensure creates; default {@code Standard_GRS}
+ *     (geo-redundant: backups survive a regional outage)
  */
 public record WebAppBackupOptions(
     String webAppId,
@@ -29,8 +32,11 @@ public record WebAppBackupOptions(
     int retentionDays,
     Duration sasValidity,
     Duration renewBefore,
-    String backupName) {
+    String backupName,
+    String storageSku) {
 
+  private static final Pattern SKU =
+      Pattern.compile("(Standard|Premium|StandardV2|PremiumV2)_[A-Z]+");
   private static final Pattern CONTAINER =
       Pattern.compile("[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]");
 
@@ -74,6 +80,11 @@ public record WebAppBackupOptions(
     }
     backupName =
         backupName == null || backupName.isBlank() ? ResourceIds.name(webAppId) : backupName;
+    storageSku = storageSku == null ? "Standard_GRS" : storageSku;
+    if (!SKU.matcher(storageSku).matches()) {
+      throw new IllegalArgumentException(
+          "storageSku '" + storageSku + "' is not a storage SKU name such as Standard_GRS");
+    }
   }
 
   /**
@@ -86,7 +97,15 @@ public record WebAppBackupOptions(
    */
   public static WebAppBackupOptions of(String webAppId, String storageAccountId, String container) {
     return new WebAppBackupOptions(
-        webAppId, storageAccountId, container, 2, 30, Duration.ofDays(7), Duration.ofDays(2), null);
+        webAppId,
+        storageAccountId,
+        container,
+        2,
+        30,
+        Duration.ofDays(7),
+        Duration.ofDays(2),
+        null,
+        null);
   }
 
   /**
@@ -104,7 +123,8 @@ public record WebAppBackupOptions(
         retentionDays,
         sasValidity,
         renewBefore,
-        backupName);
+        backupName,
+        storageSku);
   }
 
   /**
@@ -115,6 +135,33 @@ public record WebAppBackupOptions(
    */
   public WebAppBackupOptions withRetentionDays(int days) {
     return new WebAppBackupOptions(
-        webAppId, storageAccountId, container, hourUtc, days, sasValidity, renewBefore, backupName);
+        webAppId,
+        storageAccountId,
+        container,
+        hourUtc,
+        days,
+        sasValidity,
+        renewBefore,
+        backupName,
+        storageSku);
+  }
+
+  /**
+   * A copy with another SKU for a storage account the ensure creates.
+   *
+   * @param sku e.g. {@code Standard_LRS}, {@code Standard_ZRS}
+   * @return the copy
+   */
+  public WebAppBackupOptions withStorageSku(String sku) {
+    return new WebAppBackupOptions(
+        webAppId,
+        storageAccountId,
+        container,
+        hourUtc,
+        retentionDays,
+        sasValidity,
+        renewBefore,
+        backupName,
+        sku);
   }
 }

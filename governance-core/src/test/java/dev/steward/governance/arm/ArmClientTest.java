@@ -39,6 +39,14 @@ class ArmClientTest {
     arm.close();
   }
 
+  private static String fixture(String name) {
+    try (java.io.InputStream in = ArmClientTest.class.getResourceAsStream("/arm/" + name)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Test
   void getSendsApiVersionBearerTokenAndAcceptsJson() {
     arm.server.stubFor(
@@ -160,8 +168,7 @@ class ArmClientTest {
                     .withStatus(429)
                     .withHeader("Retry-After", "17")
                     .withHeader("Content-Type", "application/json")
-                    .withBody(
-                        "{\"error\":{\"code\":\"TooManyRequests\",\"message\":\"Number of read requests for subscription exceeded the limit\"}}"))
+                    .withBody(fixture("errors/throttled-429.json")))
             .willSetStateTo("ok"));
     arm.server.stubFor(
         get(urlPathEqualTo(SITE))
@@ -268,8 +275,7 @@ class ArmClientTest {
                         "WWW-Authenticate",
                         "Bearer authorization_uri=\"https://login.windows.net/\", error=\"invalid_token\", error_description=\"The authentication failed because of expired token.\"")
                     .withHeader("Content-Type", "application/json")
-                    .withBody(
-                        "{\"error\":{\"code\":\"ExpiredAuthenticationToken\",\"message\":\"The access token expiry UTC time is earlier than current UTC time.\"}}")));
+                    .withBody(fixture("errors/expired-token.json"))));
     arm.server.stubFor(
         get(urlPathEqualTo(SITE))
             .withHeader("Authorization", equalTo("Bearer token-2"))

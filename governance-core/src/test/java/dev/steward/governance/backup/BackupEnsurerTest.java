@@ -209,23 +209,77 @@ class BackupEnsurerTest {
   }
 
   @Test
-  void aMissingStorageAccountIsAClearError() {
+  void aMissingStorageAccountIsCreatedInTheWebAppsRegionThenNothingToDo() throws Exception {
+    String poll =
+        "/subscriptions/34adfa4f-cedf-4dc0-ba29-b6d1a69ab345/providers/Microsoft.Storage/locations/westus/asyncoperations/op-9";
+    String account = Fixtures.load("storage/account.json", arm.endpoint());
+    storage(false);
     arm.server.stubFor(
         get(urlPathEqualTo(Fixtures.STORAGE))
+            .inScenario("account")
+            .whenScenarioStateIs(Scenario.STARTED)
             .willReturn(
                 aResponse()
                     .withStatus(404)
                     .withHeader("Content-Type", "application/json")
                     .withBody(
                         "{\"error\":{\"code\":\"ResourceNotFound\",\"message\":\"The Resource 'Microsoft.Storage/storageAccounts/stewardbackups' under resource group 'testrg123' was not found.\"}}")));
+    arm.server.stubFor(
+        get(urlPathEqualTo(Fixtures.SITE))
+            .willReturn(okJson("{\"name\":\"sitef6141\",\"location\":\"West US\"}")));
+    arm.server.stubFor(
+        put(urlPathEqualTo(Fixtures.STORAGE))
+            .inScenario("account")
+            .willReturn(
+                aResponse()
+                    .withStatus(202)
+                    .withHeader("Location", arm.endpoint() + poll + "?api-version=2023-05-01")
+                    .withHeader("Retry-After", "17"))
+            .willSetStateTo("created"));
+    arm.server.stubFor(get(urlPathEqualTo(poll)).willReturn(okJson(account)));
+    arm.server.stubFor(
+        get(urlPathEqualTo(Fixtures.STORAGE))
+            .inScenario("account")
+            .whenScenarioStateIs("created")
+            .willReturn(okJson(account)));
+    WebAppStubs.notConfigured(arm);
+    WebAppBackupOptions options =
+        WebAppBackupOptions.of(Fixtures.SITE, Fixtures.STORAGE, "webapp-backups")
+            .withStorageSku("Standard_ZRS");
 
-    assertThatThrownBy(
-            () ->
-                ensurer()
-                    .planWebAppBackup(
-                        WebAppBackupOptions.of(Fixtures.SITE, Fixtures.STORAGE, "webapp-backups")))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("stewardbackups does not exist");
+    BackupPlan plan = ensurer().planWebAppBackup(options);
+
+    assertThat(plan.changes().get(0))
+        .hasToString(
+            "storage account: (none) -> created: StorageV2 Standard_ZRS in West US, https only,"
+                + " TLS 1.2, no anonymous blob access");
+    assertThat(arm.server.findAll(putRequestedFor(anyUrl()))).isEmpty();
+    plan.apply();
+
+    JsonNode created =
+        JSON.readTree(
+            arm.server
+                .findAll(putRequestedFor(urlPathEqualTo(Fixtures.STORAGE)))
+                .get(0)
+                .getBodyAsString());
+    assertThat(created.path("location").asText()).isEqualTo("West US");
+    assertThat(created.path("sku").path("name").asText()).isEqualTo("Standard_ZRS");
+    assertThat(created.path("properties").path("allowBlobPublicAccess").asBoolean(true)).isFalse();
+    assertThat(arm.sleeps).containsExactly(Duration.ofSeconds(17));
+    assertThat(arm.server.findAll(putRequestedFor(urlPathEqualTo(CONTAINER)))).hasSize(1);
+    JsonNode config =
+        JSON.readTree(
+            arm.server
+                .findAll(putRequestedFor(urlPathEqualTo(Fixtures.SITE + "/config/backup")))
+                .get(0)
+                .getBodyAsString());
+
+    arm.server.resetAll();
+    storage(true);
+    arm.server.stubFor(
+        post(urlPathEqualTo(Fixtures.SITE + "/config/backup/list"))
+            .willReturn(okJson(config.toString())));
+    assertThat(ensurer().planWebAppBackup(options).isEmpty()).isTrue();
   }
 
   @Test
