@@ -493,4 +493,22 @@ class ArmClientTest {
             .build();
     assertThat(gov.toString()).contains("https://management.usgovcloudapi.net/.default");
   }
+
+  @Test
+  void httpLoggingNeverPrintsBodiesOrTheToken() {
+    com.azure.core.http.policy.HttpLogOptions asked =
+        new com.azure.core.http.policy.HttpLogOptions()
+            .setLogLevel(com.azure.core.http.policy.HttpLogDetailLevel.BODY_AND_HEADERS)
+            .addAllowedHeaderName("Authorization");
+    com.azure.core.http.policy.HttpLogOptions used = ArmClientBuilder.redacting(asked);
+    assertThat(used.getLogLevel()).isEqualTo(com.azure.core.http.policy.HttpLogDetailLevel.HEADERS);
+    assertThat(used.getAllowedHttpHeaderNames())
+        .doesNotContain(com.azure.core.http.HttpHeaderName.AUTHORIZATION);
+    assertThat(
+            ArmClientBuilder.redacting(
+                    new com.azure.core.http.policy.HttpLogOptions()
+                        .setLogLevel(com.azure.core.http.policy.HttpLogDetailLevel.BODY))
+                .getLogLevel())
+        .isEqualTo(com.azure.core.http.policy.HttpLogDetailLevel.BASIC);
+  }
 }
