@@ -252,6 +252,7 @@ class ArmClientTest {
                   .contains("corr-1");
               assertThat(e.getResponse().getRequest().getHeaders().getValue("Authorization"))
                   .isNull();
+              assertThat(e.getResponse().getRequest().getBodyAsBinaryData()).isNull();
             });
     assertThatThrownBy(() -> client.get(SITE + "/config/web", "2023-12-01"))
         .isInstanceOfSatisfying(
@@ -510,5 +511,31 @@ class ArmClientTest {
                         .setLogLevel(com.azure.core.http.policy.HttpLogDetailLevel.BODY))
                 .getLogLevel())
         .isEqualTo(com.azure.core.http.policy.HttpLogDetailLevel.BASIC);
+  }
+
+  @Test
+  void aFailedWriteKeepsItsSecretBodyOutOfTheException() throws Exception {
+    arm.server.stubFor(
+        put(urlPathEqualTo(SITE + "/config/backup"))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"Code\":\"BadRequest\",\"Message\":\"The provided SAS URL is invalid.\"}")));
+    JsonNode body =
+        JSON.readTree(
+            "{\"properties\":{\"storageAccountUrl\":\"https://a.blob.core.windows.net/c?sig=TOPSECRET\"}}");
+
+    assertThatThrownBy(() -> arm.client().put(SITE + "/config/backup", "2023-12-01", body))
+        .isInstanceOfSatisfying(
+            ArmException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("BadRequest");
+              assertThat(e.getMessage()).doesNotContain("TOPSECRET");
+              assertThat(e.getResponse().getRequest().getBodyAsBinaryData()).isNull();
+              assertThat(e.getResponse().getRequest().getHeaders().getValue("Authorization"))
+                  .isNull();
+            });
   }
 }
