@@ -1,11 +1,13 @@
 /**
- * Steward governance core: catalogue extraction, the scheduling SPI with an in-process default, the
- * hash-chained audit trail and health checks.
+ * Steward governance core: catalogue extraction, the scheduling SPI with an in-process default,
+ * the hash-chained audit trail, health checks, and the Azure Resource Manager client with backup
+ * governance.
  */
 module dev.steward.governance {
   requires transitive dev.steward.purview;
   requires transitive dev.steward.guard;
   requires com.azure.identity;
+  requires com.azure.core.http.jdk.httpclient;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;
   requires org.slf4j;
@@ -18,4 +20,6 @@ module dev.steward.governance {
   exports dev.steward.governance.audit;
   exports dev.steward.governance.quality;
   exports dev.steward.governance.health;
+  exports dev.steward.governance.arm;
+  exports dev.steward.governance.backup;
 }

@@ -36,6 +36,7 @@ public final class RetryPolicy implements HttpPipelinePolicy {
       HttpHeaderName.fromString("x-ms-retry-after-ms");
   private static final HttpHeaderName RETRY_AFTER_MS = HttpHeaderName.fromString("retry-after-ms");
 
+  private final String service;
   private final PurviewRetryOptions options;
   private final Clock clock;
   private final Sleeper sleeper;
@@ -51,6 +52,25 @@ public final class RetryPolicy implements HttpPipelinePolicy {
    */
   public RetryPolicy(
       PurviewRetryOptions options, Clock clock, Sleeper sleeper, DoubleSupplier jitter) {
+    this("Purview", options, clock, sleeper, jitter);
+  }
+
+  /**
+   * Creates the policy for another service (the name appears in logs and errors).
+   *
+   * @param service the service name, e.g. {@code "Azure Resource Manager"}
+   * @param options attempts and delays
+   * @param clock time source
+   * @param sleeper how to wait
+   * @param jitter uniform values in [0, 1)
+   */
+  public RetryPolicy(
+      String service,
+      PurviewRetryOptions options,
+      Clock clock,
+      Sleeper sleeper,
+      DoubleSupplier jitter) {
+    this.service = service;
     this.options = options;
     this.clock = clock;
     this.sleeper = sleeper;
@@ -65,7 +85,7 @@ public final class RetryPolicy implements HttpPipelinePolicy {
   @Override
   public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
     return Mono.error(
-        new UnsupportedOperationException("Steward's Purview pipeline is synchronous"));
+        new UnsupportedOperationException("Steward's " + service + " pipeline is synchronous"));
   }
 
   @Override
@@ -105,7 +125,8 @@ public final class RetryPolicy implements HttpPipelinePolicy {
           return response.withRetryOutcome(attempt, true, asked);
         }
         throw new UncheckedIOException(
-            "Purview "
+            service
+                + " "
                 + what
                 + " failed after "
                 + attempt
@@ -116,7 +137,8 @@ public final class RetryPolicy implements HttpPipelinePolicy {
             failure);
       }
       LOG.debug(
-          "Purview {} {}; retry {} of {} in {} ms{}",
+          "{} {} {}; retry {} of {} in {} ms{}",
+          service,
           what,
           response == null ? "failed: " + failure : "answered HTTP " + response.getStatusCode(),
           attempt,
@@ -127,7 +149,8 @@ public final class RetryPolicy implements HttpPipelinePolicy {
         sleeper.sleep(delay);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted while waiting to retry Purview " + what, e);
+        throw new IllegalStateException(
+            "Interrupted while waiting to retry " + service + " " + what, e);
       }
     }
   }
@@ -148,6 +171,18 @@ public final class RetryPolicy implements HttpPipelinePolicy {
    * {@code Retry-After} (delta seconds or an HTTP date).
    */
   Duration retryAfter(HttpHeaders headers) {
+    return parseRetryAfter(headers, clock);
+  }
+
+  /**
+   * The delay a response asks for: {@code x-ms-retry-after-ms}, then {@code retry-after-ms}, then
+   * {@code Retry-After} (delta seconds or an RFC 1123 HTTP date, measured against {@code clock}).
+   *
+   * @param headers the response headers
+   * @param clock the time source for HTTP dates
+   * @return the delay, or null when none is given or the value cannot be read
+   */
+  public static Duration parseRetryAfter(HttpHeaders headers, Clock clock) {
     Duration ms = millis(headers.getValue(X_MS_RETRY_AFTER_MS));
     if (ms == null) {
       ms = millis(headers.getValue(RETRY_AFTER_MS));
