@@ -42,7 +42,9 @@ public final class BackupVerificationExample {
    * @return the client
    */
   public static ArmClient armClient() {
+    // snippet:begin arm-client
     return new ArmClientBuilder().credential(new DefaultAzureCredentialBuilder().build()).build();
+    // snippet:end arm-client
   }
 
   /**
@@ -54,11 +56,13 @@ public final class BackupVerificationExample {
    * @return the client
    */
   public static ArmClient loopbackArmClient(String endpoint, String token) {
+    // snippet:begin arm-client-loopback
     return new ArmClientBuilder()
         .endpoint(endpoint)
         .allowInsecureLoopback(true) // only loopback hosts; never a silent downgrade elsewhere
         .credential(new StaticTokenCredential(token))
         .build();
+    // snippet:end arm-client-loopback
   }
 
   /**
@@ -79,6 +83,7 @@ public final class BackupVerificationExample {
       Map<String, String> environment,
       Clock clock,
       PrintStream out) {
+    // snippet:begin backup-guard
     BackupStatusReader reader = new BackupStatusReader(arm, clock);
     BackupStatus status = reader.read(webAppId);
     out.print(status.describe());
@@ -93,6 +98,7 @@ public final class BackupVerificationExample {
     Decision decision =
         guard.evaluate(
             Operation.destructive(Target.stamped(webAppId, Environment.PRODUCTION)).named("purge"));
+    // snippet:end backup-guard
     out.println(decision.verdict() + ": " + decision.message());
     return decision;
   }
@@ -118,6 +124,7 @@ public final class BackupVerificationExample {
       boolean apply,
       Clock clock,
       PrintStream out) {
+    // snippet:begin backup-ensure
     BackupPlan plan =
         new BackupEnsurer(arm, clock)
             .planWebAppBackup(WebAppBackupOptions.of(webAppId, storageAccountId, container));
@@ -125,6 +132,7 @@ public final class BackupVerificationExample {
     if (apply) {
       plan.apply();
     }
+    // snippet:end backup-ensure
     return plan;
   }
 
