@@ -6,6 +6,7 @@ module dev.steward.governance {
   requires transitive dev.steward.purview;
   requires transitive dev.steward.guard;
   requires com.azure.identity;
+  requires com.azure.security.keyvault.secrets;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;
   requires org.slf4j;
