@@ -52,6 +52,12 @@ public final class KeyVaultSecrets {
   /** How long a value is used before the vault is read again, by default. */
   public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
 
+  /**
+   * When the vault cannot be read after the time to live, the cached value is used for at most this
+   * long (or the TTL, if shorter) before the next attempt.
+   */
+  static final Duration STALE_RETRY = Duration.ofMinutes(1);
+
   private static final Logger LOG = LoggerFactory.getLogger(KeyVaultSecrets.class);
 
   private final TokenCredential credential;
@@ -133,7 +139,10 @@ public final class KeyVaultSecrets {
   }
 
   /**
-   * Reads a secret, from the cache while its time to live lasts.
+   * Reads a secret, from the cache while its time to live lasts. When the time to live has passed
+   * and the vault does not answer (network failure, 408, 429, 5xx), the cached value is used a
+   * little longer (one minute, or the TTL if shorter) and a warning is logged; an authoritative
+   * answer (401, 403, 404) is never papered over.
    *
    * @param reference a {@code keyvault://} reference
    * @return the secret's value
@@ -148,7 +157,24 @@ public final class KeyVaultSecrets {
       if (entry.value != null && now.isBefore(entry.expiresAt)) {
         return entry.value;
       }
-      entry.value = read(reference);
+      try {
+        entry.value = read(reference);
+      } catch (KeyVaultSecretException e) {
+        if (entry.value == null || !transientFailure(e.statusCode())) {
+          throw e;
+        }
+        // The vault did not answer (or is throttled or failing): keep the value we have, which
+        // was valid a moment ago, rather than break a running job; try again a little later.
+        Duration retryIn = ttl.compareTo(STALE_RETRY) < 0 ? ttl : STALE_RETRY;
+        entry.expiresAt = now.plus(retryIn);
+        LOG.atWarn()
+            .addKeyValue("vault", reference.vaultName())
+            .addKeyValue("secret", reference.secretName())
+            .addKeyValue("status", e.statusCode())
+            .addKeyValue("retryInSeconds", retryIn.toSeconds())
+            .log("Key Vault could not be read; using the cached value a little longer");
+        return entry.value;
+      }
       entry.expiresAt = now.plus(ttl);
       return entry.value;
     }
@@ -197,6 +223,11 @@ public final class KeyVaultSecrets {
           Duration.ofNanos(System.nanoTime() - start),
           e.getMessage());
     }
+  }
+
+  /** No answer, throttled, or a server error: the secret may well still be valid. */
+  private static boolean transientFailure(int statusCode) {
+    return statusCode == 0 || statusCode == 408 || statusCode == 429 || statusCode >= 500;
   }
 
   private static void requireKeyVault(SecretReference reference) {

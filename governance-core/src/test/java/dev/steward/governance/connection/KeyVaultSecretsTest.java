@@ -126,6 +126,62 @@ class KeyVaultSecretsTest {
   }
 
   @Test
+  void aVaultOutageAfterTheTtlKeepsTheCachedValueButARefusalDoesNot() {
+    vault.secret(LATEST, 200, "get-secret.json");
+    MutableClock clock = new MutableClock();
+    KeyVaultSecrets secrets =
+        vault
+            .secrets()
+            .clock(clock)
+            .ttl(Duration.ofMinutes(10))
+            .retryOptions(new RetryOptions(new FixedDelayOptions(0, Duration.ofMillis(1))))
+            .build();
+    assertThat(secrets.getSecret(latest())).isEqualTo(VALUE);
+
+    clock.advance(Duration.ofMinutes(10));
+    vault.secret(LATEST, 503, "error-unauthorized.json");
+    assertThat(secrets.getSecret(latest())).isEqualTo(VALUE);
+    assertThat(vault.readsOf(LATEST)).isEqualTo(2);
+    assertThat(logs.list)
+        .anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("using the cached value"));
+
+    clock.advance(KeyVaultSecrets.STALE_RETRY.minusSeconds(1));
+    assertThat(secrets.getSecret(latest())).isEqualTo(VALUE);
+    assertThat(vault.readsOf(LATEST)).isEqualTo(2);
+
+    clock.advance(Duration.ofSeconds(1));
+    vault.secret(LATEST, 403, "error-unauthorized.json");
+    assertThatThrownBy(() -> secrets.getSecret(latest()))
+        .isInstanceOf(KeyVaultSecretException.class)
+        .hasMessageContaining("HTTP 403");
+    assertThat(vault.readsOf(LATEST)).isEqualTo(3);
+  }
+
+  @Test
+  void theConnectionTesterNamesTheVaultWhenTheSecretCannotBeRead() {
+    vault.secret("/secrets/missing/", 404, "error-secret-not-found.json");
+    SecretResolver secrets = SecretResolver.of(Map.of(), vault.secrets().build());
+    PurviewConnection connection =
+        new PurviewConnection(
+            "kv",
+            "http://127.0.0.1:1", // plain HTTP loopback: no TLS step, straight to the token
+            PurviewConnection.Authentication.CLIENT_SECRET,
+            KeyVaultStub.TENANT,
+            "11111111-2222-3333-4444-555555555555",
+            SecretReference.parse("keyvault://myvault/missing"),
+            true);
+
+    ConnectionTestResult result =
+        ConnectionTester.builder().secrets(secrets).build().test(connection);
+
+    ConnectionTestResult.Step token =
+        result.steps().stream().filter(s -> s.name().equals("token")).findFirst().orElseThrow();
+    assertThat(token.status()).isEqualTo(ConnectionTestResult.Status.FAILED);
+    assertThat(token.detail()).contains("secret 'missing' not found in Key Vault 'myvault'");
+    assertThat(token.diagnosis()).contains("keyvault://myvault/missing");
+  }
+
+  @Test
   void aMissingSecretNamesTheVaultAndTheSecret() {
     vault.secret("/secrets/missing/", 404, "error-secret-not-found.json");
     KeyVaultSecrets secrets = vault.secrets().build();
