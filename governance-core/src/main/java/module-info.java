@@ -8,6 +8,7 @@ module dev.steward.governance {
   requires transitive dev.steward.guard;
   requires com.azure.identity;
   requires com.azure.core.http.jdk.httpclient;
+  requires com.azure.security.keyvault.secrets;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;
   requires org.slf4j;

@@ -13,10 +13,14 @@ import dev.steward.cli.quality.SyncQualityCommand;
 import dev.steward.cli.serve.ServeCommand;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
@@ -63,6 +67,30 @@ public final class Steward implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /**
+   * Read from the parse result by {@link #configureLogging}; declared here for help and parsing.
+   */
+  @Option(
+      names = "--log-format",
+      paramLabel = "FORMAT",
+      scope = ScopeType.INHERIT,
+      description =
+          "Log lines on standard error: text (for people) or json (one JSON object a line, with"
+              + " the key/values as fields). Default: the STEWARD_LOG_FORMAT variable, else text.")
+  String logFormat;
+
+  /**
+   * Read from the parse result by {@link #configureLogging}; declared here for help and parsing.
+   */
+  @Option(
+      names = "--log-level",
+      paramLabel = "LEVEL",
+      scope = ScopeType.INHERIT,
+      description =
+          "Least severe level logged: off, error, warn, info, debug or trace."
+              + " Default: the STEWARD_LOG_LEVEL variable, else warn.")
+  String logLevel;
+
   /** Prints the usage to standard error: a command is required. */
   @Override
   public Integer call() {
@@ -83,6 +111,11 @@ public final class Steward implements Callable<Integer> {
     for (Class<?> subcommand : SUBCOMMANDS) {
       commandLine.addSubcommand(subcommand);
     }
+    commandLine.setExecutionStrategy(
+        parseResult -> {
+          configureLogging(parseResult, System.getenv());
+          return new CommandLine.RunLast().execute(parseResult);
+        });
     commandLine.setExitCodeExceptionMapper(Steward::exitCodeFor);
     commandLine.setParameterExceptionHandler(Steward::onUsageError);
     commandLine.setExecutionExceptionHandler(
@@ -91,6 +124,25 @@ public final class Steward implements Callable<Integer> {
           return exitCodeFor(exception);
         });
     return commandLine;
+  }
+
+  /**
+   * Applies {@code --log-format} and {@code --log-level} (given to the root command or to any
+   * subcommand) before the command runs; the environment fills in what the options leave out.
+   */
+  static void configureLogging(ParseResult parseResult, Map<String, String> env) {
+    String format = null;
+    String level = null;
+    for (ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
+      format = pr.matchedOptionValue("--log-format", format);
+      level = pr.matchedOptionValue("--log-level", level);
+    }
+    try {
+      Logging.apply(format, level, env);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(
+          parseResult.commandSpec().commandLine(), e.getMessage(), e);
+    }
   }
 
   /** Short usage error: the problem, a hint, and where to find help; never a stack trace. */

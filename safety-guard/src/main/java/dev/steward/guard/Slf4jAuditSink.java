@@ -1,11 +1,13 @@
 package dev.steward.guard;
 
 import dev.steward.guard.models.AuditEvent;
+import dev.steward.guard.models.Decision;
 import dev.steward.guard.models.Grant;
 import dev.steward.guard.models.Reason;
 import dev.steward.guard.models.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Logs decisions through slf4j on the logger {@value #LOGGER}: plain allowed operations at DEBUG,
@@ -51,16 +53,20 @@ public final class Slf4jAuditSink implements AuditSink {
     for (Reason reason : event.decision().reasons()) {
       reasons.append(System.lineSeparator()).append("  - ").append(reason);
     }
-    String format = "guard {} principal={} time={}: {}{}";
-    Object[] arguments = {
-      event.outcome(), event.principal(), event.time(), event.decision().headline(), reasons
-    };
-    if (event.decision().verdict() != Verdict.ALLOW) {
-      log.warn(format, arguments);
-    } else if (event.decision().grant() != Grant.NONE) {
-      log.info(format, arguments);
-    } else {
-      log.debug(format, arguments);
-    }
+    Decision decision = event.decision();
+    Level level =
+        decision.verdict() != Verdict.ALLOW
+            ? Level.WARN
+            : decision.grant() != Grant.NONE ? Level.INFO : Level.DEBUG;
+    log.atLevel(level)
+        .addKeyValue("outcome", event.outcome())
+        .addKeyValue("verdict", decision.verdict())
+        .addKeyValue("grant", decision.grant())
+        .addKeyValue("operation", decision.operation().kind())
+        .addKeyValue("target", decision.operation().target().name())
+        .addKeyValue("environment", decision.environment().environment())
+        .addKeyValue("principal", event.principal())
+        .addKeyValue("time", event.time())
+        .log("Guard {}: {}{}", event.outcome(), decision.headline(), reasons);
   }
 }

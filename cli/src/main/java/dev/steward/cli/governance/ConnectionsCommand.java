@@ -108,7 +108,8 @@ public final class ConnectionsCommand implements Callable<Integer> {
     @Option(
         names = "--secret",
         paramLabel = "REF",
-        description = "Where the client secret (or token) lives: env:VARIABLE or file:/path.")
+        description =
+            "Where the client secret (or token) lives: env:VARIABLE, file:/path or keyvault://VAULT/SECRET[/VERSION] (read with managed identity, then DefaultAzureCredential).")
     String secret;
 
     @Override

@@ -105,7 +105,9 @@ class GovernanceCommandsTest {
                 "--secret",
                 "hunter2"))
         .isEqualTo(ExitCodes.USAGE);
-    assertThat(err.toString()).contains("env:VARIABLE or file:/path").doesNotContain("hunter2");
+    assertThat(err.toString())
+        .contains("env:VARIABLE, file:/path or keyvault://")
+        .doesNotContain("hunter2");
     assertThat(
             run(
                 "connections",

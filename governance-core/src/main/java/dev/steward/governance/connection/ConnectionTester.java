@@ -50,15 +50,15 @@ public final class ConnectionTester {
     InetAddress[] resolve(String host) throws UnknownHostException;
   }
 
-  private final Map<String, String> env;
   private final Resolver resolver;
   private final Function<PurviewConnection, TokenCredential> credentials;
 
   private ConnectionTester(Builder builder) {
-    this.env = builder.env;
     this.resolver = builder.resolver;
+    SecretResolver secrets =
+        builder.secrets != null ? builder.secrets : SecretResolver.of(builder.env);
     this.credentials =
-        builder.credentials != null ? builder.credentials : c -> Connections.credential(c, env);
+        builder.credentials != null ? builder.credentials : c -> Connections.credential(c, secrets);
   }
 
   /**
@@ -110,13 +110,16 @@ public final class ConnectionTester {
     if (!run(steps, "token", () -> token(connection, credential))) {
       return skipRest(connection, steps, "token");
     }
-    PurviewDataMapClient client =
+    var clientBuilder =
         new dev.steward.purview.PurviewDataMapClientBuilder()
             .endpoint(connection.endpoint())
             .credential(credential[0])
             .allowInsecureLoopback(connection.allowInsecureLoopback())
-            .retry(PurviewRetryOptions.none())
-            .buildClient();
+            .retry(PurviewRetryOptions.none());
+    if (credential[0] instanceof SecretCredential refreshable) {
+      clientBuilder.addPolicy(new SecretRefreshPolicy(refreshable));
+    }
+    PurviewDataMapClient client = clientBuilder.buildClient();
     if (!run(steps, "authorization", () -> authorization(client))) {
       return skipRest(connection, steps, "authorization");
     }
@@ -315,8 +318,21 @@ public final class ConnectionTester {
     private Map<String, String> env = System.getenv();
     private Resolver resolver = InetAddress::getAllByName;
     private Function<PurviewConnection, TokenCredential> credentials;
+    private SecretResolver secrets;
 
     private Builder() {}
+
+    /**
+     * Sets how secret references are read (default {@link SecretResolver#of(Map)} over {@link
+     * #env}): pass one with your {@link KeyVaultSecrets} for {@code keyvault://} references.
+     *
+     * @param secrets the resolver
+     * @return this builder
+     */
+    public Builder secrets(SecretResolver secrets) {
+      this.secrets = Objects.requireNonNull(secrets, "secrets");
+      return this;
+    }
 
     /**
      * Sets the environment secret references are read from.

@@ -8,6 +8,7 @@ import dev.steward.purview.PurviewDataMapClient;
 import dev.steward.purview.PurviewDataMapClientBuilder;
 import dev.steward.purview.StaticTokenCredential;
 import java.util.Map;
+import java.util.Objects;
 
 /** Turns a {@link PurviewConnection} into a credential and a client. */
 public final class Connections {
@@ -15,7 +16,9 @@ public final class Connections {
   private Connections() {}
 
   /**
-   * Builds the connection's credential, resolving its secret reference now.
+   * Builds the connection's credential, resolving its secret reference now ({@code env:} and {@code
+   * file:} from {@code env} and the file system, {@code keyvault://} with {@link
+   * KeyVaultSecrets#defaultInstance()}).
    *
    * @param connection the connection
    * @param env the environment variables secret references are read from
@@ -23,13 +26,32 @@ public final class Connections {
    * @throws IllegalStateException when the secret cannot be read (naming the reference only)
    */
   public static TokenCredential credential(PurviewConnection connection, Map<String, String> env) {
+    return credential(connection, SecretResolver.of(env));
+  }
+
+  /**
+   * Builds the connection's credential, resolving its secret reference now with {@code secrets}. A
+   * credential built from a secret re-reads it when Entra ID rejects it (a rotated client secret),
+   * once.
+   *
+   * @param connection the connection
+   * @param secrets how secret references are read
+   * @return the credential
+   * @throws IllegalStateException when the secret cannot be read (naming the reference only)
+   */
+  public static TokenCredential credential(PurviewConnection connection, SecretResolver secrets) {
+    Objects.requireNonNull(secrets, "secrets");
     return switch (connection.authentication()) {
       case CLIENT_SECRET ->
-          new ClientSecretCredentialBuilder()
-              .tenantId(connection.tenantId())
-              .clientId(connection.clientId())
-              .clientSecret(connection.secret().resolve(env))
-              .build();
+          new SecretCredential(
+              connection.secret(),
+              secrets,
+              secret ->
+                  new ClientSecretCredentialBuilder()
+                      .tenantId(connection.tenantId())
+                      .clientId(connection.clientId())
+                      .clientSecret(secret)
+                      .build());
       case MANAGED_IDENTITY -> {
         ManagedIdentityCredentialBuilder builder = new ManagedIdentityCredentialBuilder();
         if (connection.clientId() != null) {
@@ -47,7 +69,7 @@ public final class Connections {
         }
         yield builder.build();
       }
-      case TOKEN -> new StaticTokenCredential(connection.secret().resolve(env));
+      case TOKEN -> new SecretCredential(connection.secret(), secrets, StaticTokenCredential::new);
     };
   }
 
@@ -60,10 +82,30 @@ public final class Connections {
    */
   public static PurviewDataMapClientBuilder clientBuilder(
       PurviewConnection connection, Map<String, String> env) {
-    return new PurviewDataMapClientBuilder()
-        .endpoint(connection.endpoint())
-        .credential(credential(connection, env))
-        .allowInsecureLoopback(connection.allowInsecureLoopback());
+    return clientBuilder(connection, SecretResolver.of(env));
+  }
+
+  /**
+   * Builds a Purview client for the connection. When the credential comes from a secret, a 401 from
+   * Purview makes it read the secret again (bypassing any cache) and, if the secret was rotated,
+   * the request is sent once more with a token from the new secret.
+   *
+   * @param connection the connection
+   * @param secrets how secret references are read
+   * @return a client builder, ready for further options ({@code rateLimit}, {@code retry}, ...)
+   */
+  public static PurviewDataMapClientBuilder clientBuilder(
+      PurviewConnection connection, SecretResolver secrets) {
+    TokenCredential credential = credential(connection, secrets);
+    PurviewDataMapClientBuilder builder =
+        new PurviewDataMapClientBuilder()
+            .endpoint(connection.endpoint())
+            .credential(credential)
+            .allowInsecureLoopback(connection.allowInsecureLoopback());
+    if (credential instanceof SecretCredential refreshable) {
+      builder.addPolicy(new SecretRefreshPolicy(refreshable));
+    }
+    return builder;
   }
 
   /**
@@ -75,5 +117,16 @@ public final class Connections {
    */
   public static PurviewDataMapClient client(PurviewConnection connection, Map<String, String> env) {
     return clientBuilder(connection, env).buildClient();
+  }
+
+  /**
+   * Builds a Purview client for the connection with default options.
+   *
+   * @param connection the connection
+   * @param secrets how secret references are read
+   * @return the client
+   */
+  public static PurviewDataMapClient client(PurviewConnection connection, SecretResolver secrets) {
+    return clientBuilder(connection, secrets).buildClient();
   }
 }

@@ -34,6 +34,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * Extracts the Purview catalogue: enumerates assets with discovery search (following continuation
@@ -163,12 +164,16 @@ public final class CatalogExtractor {
     int pages = 0;
     long total = -1;
     QueryOptions query = query(request, typeNames, since);
-    LOG.info(
-        "extracting types={} collection={} since={} (resuming with {} assets already written)",
-        typeNames.isEmpty() ? "all" : typeNames,
-        request.collection(),
-        since.orElse(null),
-        resumed.size());
+    LoggingEventBuilder startedEvent =
+        LOG.atInfo()
+            .addKeyValue("assetTypes", typeNames.isEmpty() ? "all" : String.join(",", typeNames));
+    if (request.collection() != null) {
+      startedEvent = startedEvent.addKeyValue("collection", request.collection());
+    }
+    if (since.isPresent()) {
+      startedEvent = startedEvent.addKeyValue("since", since.get().toString());
+    }
+    startedEvent.addKeyValue("resumed", resumed.size()).log("Extraction started");
     ExecutorService pool =
         concurrency > 1 ? Executors.newFixedThreadPool(concurrency, READERS) : null;
     try {
@@ -232,13 +237,14 @@ public final class CatalogExtractor {
             Optional.ofNullable(highWatermark),
             deleted,
             Duration.between(started, completed));
-    LOG.info(
-        "extraction complete: {} written, {} resumed, {} pages, {} vanished, {} deleted",
-        result.written(),
-        result.resumed(),
-        result.pages(),
-        result.vanished(),
-        deleted.size());
+    LOG.atInfo()
+        .addKeyValue("assets", result.written())
+        .addKeyValue("resumed", result.resumed())
+        .addKeyValue("pages", result.pages())
+        .addKeyValue("vanished", result.vanished())
+        .addKeyValue("deleted", deleted.size())
+        .addKeyValue("durationMs", result.duration().toMillis())
+        .log("Extraction finished");
     return result;
   }
 

@@ -459,7 +459,16 @@ public final class QualitySync {
             new ArrayList<>(outcomes.values()),
             writeCalls.get(),
             Duration.between(start, clock.instant()));
-    LOG.info("{}", report.summary());
+    LOG.atInfo()
+        .addKeyValue("dryRun", report.dryRun())
+        .addKeyValue("datasets", report.seen())
+        .addKeyValue("written", report.written())
+        .addKeyValue("unchanged", report.unchanged())
+        .addKeyValue("failed", report.failed().size())
+        .addKeyValue("unresolved", report.unresolved().size())
+        .addKeyValue("writeCalls", report.writeCalls())
+        .addKeyValue("durationMs", report.duration().toMillis())
+        .log("Quality sync finished: {}", report.summary());
     return report;
   }
 

@@ -366,7 +366,10 @@ public final class InProcessGovernanceScheduler implements GovernanceScheduler {
         outcome = JobOutcome.succeeded("");
       }
     } catch (Exception e) {
-      LOG.warn("job {} failed: {}", context.jobId(), e.toString());
+      LOG.atWarn()
+          .addKeyValue("job", context.jobId())
+          .addKeyValue("error", e.getClass().getSimpleName())
+          .log("Job {} failed: {}", context.jobId(), e.toString());
       outcome = JobOutcome.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
     } catch (Error e) {
       synchronized (lock) {
@@ -386,12 +389,11 @@ public final class InProcessGovernanceScheduler implements GovernanceScheduler {
     entry.lastDuration = Duration.between(startedAt, clock.now());
     entry.runs++;
     runningCount--;
-    LOG.info(
-        "job {} {} in {}: {}",
-        entry.spec.id(),
-        outcome.status(),
-        entry.lastDuration,
-        outcome.message());
+    LOG.atInfo()
+        .addKeyValue("job", entry.spec.id())
+        .addKeyValue("outcome", outcome.status())
+        .addKeyValue("durationMs", entry.lastDuration.toMillis())
+        .log("Job {} {}: {}", entry.spec.id(), outcome.status(), outcome.message());
     if (entry.rerunPending && !shutdown && entries.get(entry.spec.id()) == entry) {
       entry.rerunPending = false;
       start(entry, clock.now());

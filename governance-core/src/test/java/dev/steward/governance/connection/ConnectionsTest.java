@@ -85,7 +85,7 @@ class ConnectionsTest {
         .hasMessage("environment variable MISSING is not set");
     assertThatThrownBy(() -> SecretReference.parse("sup3r-s3cret-literal"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("env:VARIABLE or file:/path")
+        .hasMessageContaining("env:VARIABLE, file:/path or keyvault://VAULT/SECRET[/VERSION]")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("sup3r-s3cret-literal"));
     assertThat(secretConnection().toString())
         .doesNotContain("value")
@@ -194,5 +194,52 @@ class ConnectionsTest {
             ConnectionTester.diagnoseToken(
                 c, new RuntimeException("AADSTS90002: Tenant not found")))
         .contains("does not exist: wrong tenant id");
+  }
+
+  @Test
+  void keyVaultReferencesParseValidateAndPrintBack() {
+    SecretReference latest = SecretReference.parse("keyvault://contoso-kv/purview-secret");
+    assertThat(latest.kind()).isEqualTo(SecretReference.Kind.KEY_VAULT);
+    assertThat(latest.vaultName()).isEqualTo("contoso-kv");
+    assertThat(latest.secretName()).isEqualTo("purview-secret");
+    assertThat(latest.secretVersion()).isNull();
+    assertThat(latest.toString()).isEqualTo("keyvault://contoso-kv/purview-secret");
+    SecretReference pinned =
+        SecretReference.keyVault(
+            "contoso-kv", "purview-secret", "4387e9f3d6e14c459867679a90fd0f79");
+    assertThat(SecretReference.parse(pinned.toString())).isEqualTo(pinned);
+    assertThat(pinned.secretVersion()).isEqualTo("4387e9f3d6e14c459867679a90fd0f79");
+
+    assertThatThrownBy(() -> SecretReference.parse("keyvault://contoso-kv"))
+        .hasMessageContaining("keyvault://VAULT/SECRET[/VERSION]");
+    assertThatThrownBy(() -> SecretReference.parse("keyvault://kv/purview_secret"))
+        .hasMessageContaining("Key Vault name 'kv'");
+    assertThatThrownBy(() -> SecretReference.parse("keyvault://contoso-kv/purview_secret"))
+        .hasMessageContaining("secret name 'purview_secret'");
+    assertThatThrownBy(() -> SecretReference.parse("env:X").vaultName())
+        .hasMessageContaining("env:X is not a Key Vault reference");
+    assertThatThrownBy(() -> latest.resolve(Map.of()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("resolve it with a SecretResolver");
+    assertThatThrownBy(() -> SecretReference.parse("s3cret-value"))
+        .hasMessageContaining("keyvault://VAULT/SECRET[/VERSION]")
+        .hasMessageNotContaining("s3cret-value");
+  }
+
+  @Test
+  void theRegistryKeepsKeyVaultReferences() {
+    Path file = dir.resolve("connections.json");
+    PurviewConnection kv =
+        new PurviewConnection(
+            "kv",
+            "https://contoso.purview.azure.com",
+            Authentication.CLIENT_SECRET,
+            "72f988bf-0000-0000-0000-2d7cd011db47",
+            "11111111-2222-3333-4444-555555555555",
+            SecretReference.parse(
+                "keyvault://contoso-kv/purview-secret/4387e9f3d6e14c459867679a90fd0f79"),
+            false);
+    new FileConnectionRegistry(file).add(kv);
+    assertThat(new FileConnectionRegistry(file).get("kv")).contains(kv);
   }
 }

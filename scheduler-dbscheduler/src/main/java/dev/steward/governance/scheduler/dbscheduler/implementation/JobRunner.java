@@ -134,7 +134,10 @@ public final class JobRunner {
         outcome = JobOutcome.succeeded("");
       }
     } catch (Exception e) {
-      LOG.warn("job {} failed: {}", spec.id(), e.toString());
+      LOG.atWarn()
+          .addKeyValue("job", spec.id())
+          .addKeyValue("error", e.getClass().getSimpleName())
+          .log("Job {} failed: {}", spec.id(), e.toString());
       outcome = JobOutcome.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
     }
     Instant end = clock.instant();
@@ -210,13 +213,16 @@ public final class JobRunner {
             now.runs() + 1,
             now.skipped() + plan.missed(),
             now.unknown());
-    LOG.info(
-        "job {} {} in {}: {}; next run {}",
-        now.spec().id(),
-        outcome.status(),
-        took,
-        outcome.message(),
-        plan.dueAt());
+    LOG.atInfo()
+        .addKeyValue("job", now.spec().id())
+        .addKeyValue("outcome", outcome.status())
+        .addKeyValue("durationMs", took.toMillis())
+        .log(
+            "Job {} {}: {}; next run {}",
+            now.spec().id(),
+            outcome.status(),
+            outcome.message(),
+            plan.dueAt());
     operations.reschedule(complete, plan.fireAt(), updated);
   }
 
