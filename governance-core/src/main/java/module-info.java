@@ -1,6 +1,6 @@
 /**
- * Steward governance core: catalogue extraction, the scheduling SPI with an in-process default,
- * the hash-chained audit trail, health checks, and the Azure Resource Manager client with backup
+ * Steward governance core: catalogue extraction, the scheduling SPI with an in-process default, the
+ * hash-chained audit trail, health checks, and the Azure Resource Manager client with backup
  * governance.
  */
 module dev.steward.governance {
