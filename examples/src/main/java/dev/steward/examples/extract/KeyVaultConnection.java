@@ -61,6 +61,7 @@ public final class KeyVaultConnection {
    * @return the connection (references only: safe to store and print)
    */
   public static PurviewConnection connection(String tenantId, String clientId) {
+    // snippet:begin keyvault-connection
     return new PurviewConnection(
         "contoso",
         PurviewConnection.endpointForAccount("contoso"),
@@ -69,6 +70,7 @@ public final class KeyVaultConnection {
         clientId,
         SecretReference.parse("keyvault://contoso-kv/purview-client-secret"),
         false);
+    // snippet:end keyvault-connection
   }
 
   /**
@@ -79,6 +81,7 @@ public final class KeyVaultConnection {
    * @return the client
    */
   public static PurviewDataMapClient client(PurviewConnection contoso, TokenCredential credential) {
+    // snippet:begin keyvault-client
     KeyVaultSecrets keyVault =
         KeyVaultSecrets.builder()
             .credential(credential)
@@ -87,6 +90,7 @@ public final class KeyVaultConnection {
             .build();
     SecretResolver secrets = SecretResolver.of(System.getenv(), keyVault);
     return Connections.client(contoso, secrets);
+    // snippet:end keyvault-client
   }
 
   /**
