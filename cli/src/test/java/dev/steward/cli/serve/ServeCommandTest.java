@@ -44,7 +44,7 @@ class ServeCommandTest {
         .isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString())
         .contains("field 'token'")
-        .contains("env:VARIABLE or file:/path")
+        .contains("env:VARIABLE, file:/path")
         .doesNotContain("s3cr3t");
   }
 
