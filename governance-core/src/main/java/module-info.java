@@ -1,10 +1,12 @@
 /**
  * Steward governance core: catalogue extraction, the scheduling SPI with an in-process default, and
- * the hash-chained audit trail, and the Azure Resource Manager client with backup governance.
+ * the hash-chained audit trail, and the Azure Resource Manager client with backup governance and
+ * resource snapshots for drift.
  */
 module dev.steward.governance {
   requires transitive dev.steward.purview;
   requires transitive dev.steward.guard;
+  requires transitive dev.steward.drift;
   requires com.azure.identity;
   requires com.azure.core.http.jdk.httpclient;
   requires com.fasterxml.jackson.databind;
@@ -18,4 +20,5 @@ module dev.steward.governance {
   exports dev.steward.governance.audit;
   exports dev.steward.governance.quality;
   exports dev.steward.governance.arm;
+  exports dev.steward.governance.snapshot;
 }
