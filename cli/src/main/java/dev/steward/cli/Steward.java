@@ -9,6 +9,8 @@ import dev.steward.cli.governance.ExtractCommand;
 import dev.steward.cli.governance.ScheduleCommand;
 import dev.steward.cli.guard.GuardCommand;
 import dev.steward.cli.quality.SyncQualityCommand;
+import dev.steward.cli.snapshot.DriftWatchCommand;
+import dev.steward.cli.snapshot.SnapshotCommand;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -53,6 +55,8 @@ public final class Steward implements Callable<Integer> {
           ScheduleCommand.class,
           SyncQualityCommand.class,
           DriftCommand.class,
+          SnapshotCommand.class,
+          DriftWatchCommand.class,
           GuardCommand.class,
           EmulatorCommand.class,
           AuditCommand.class);
