@@ -6,10 +6,16 @@ import dev.steward.drift.models.Drift;
 import dev.steward.drift.models.DriftReport;
 import dev.steward.governance.arm.ArmClient;
 import dev.steward.governance.arm.ArmClientBuilder;
+import dev.steward.governance.audit.AuditTrail;
+import dev.steward.governance.schedule.InProcessGovernanceScheduler;
+import dev.steward.governance.schedule.Schedule;
+import dev.steward.governance.snapshot.DriftWatchJob;
+import dev.steward.governance.snapshot.DriftWatchListener;
 import dev.steward.governance.snapshot.ResourceSnapshotter;
 import dev.steward.governance.snapshot.SnapshotOptions;
 import dev.steward.governance.snapshot.SnapshotResult;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Snapshots the network security groups of a subscription with their full ARM bodies, then compares
@@ -40,12 +46,7 @@ public final class SnapshotAndDiffExample {
   public static DriftReport run(ArmClient arm, String subscriptionId, Path baseline, Path current) {
     // Snapshot: every NSG of the subscription, each fetched with its latest stable apiVersion.
     ResourceSnapshotter snapshotter = ResourceSnapshotter.builder(arm).build();
-    SnapshotOptions options =
-        SnapshotOptions.builder()
-            .subscription(subscriptionId)
-            .resourceType("Microsoft.Network/networkSecurityGroups")
-            .fullResources(true)
-            .build();
+    SnapshotOptions options = nsgs(subscriptionId);
     SnapshotResult snapshot = snapshotter.snapshot(options, current);
     System.out.printf(
         "%d resources in %d ms -> %s%n",
@@ -58,6 +59,57 @@ public final class SnapshotAndDiffExample {
           "%-8s %s %s [%s]%n", drift.severity(), drift.resourceId(), drift.path(), drift.rule());
     }
     return report;
+  }
+
+  /**
+   * What is snapshotted: the subscription's NSGs with their full ARM bodies.
+   *
+   * @param subscriptionId the subscription
+   * @return the options
+   */
+  public static SnapshotOptions nsgs(String subscriptionId) {
+    return SnapshotOptions.builder()
+        .subscription(subscriptionId)
+        .resourceType("Microsoft.Network/networkSecurityGroups")
+        .fullResources(true)
+        .build();
+  }
+
+  /**
+   * Watches the NSGs: a snapshot every hour, compared with the baseline, drifts into the audit
+   * trail and to the listener. Call {@code runNow("nsg-watch")} for a run at once; close the
+   * scheduler to stop.
+   *
+   * @param arm the ARM client
+   * @param subscriptionId the subscription to watch
+   * @param baseline the baseline snapshot
+   * @param current where each run's snapshot is written
+   * @param trail the audit trail
+   * @param listener receives each run's drift report and snapshot duration
+   * @return the running scheduler
+   */
+  public static InProcessGovernanceScheduler watch(
+      ArmClient arm,
+      String subscriptionId,
+      Path baseline,
+      Path current,
+      AuditTrail trail,
+      DriftWatchListener listener) {
+    DriftWatchJob job =
+        DriftWatchJob.builder(ResourceSnapshotter.builder(arm).build())
+            .audit(trail)
+            .listener(listener)
+            .build();
+    InProcessGovernanceScheduler scheduler =
+        InProcessGovernanceScheduler.builder().job(DriftWatchJob.TYPE, job).build();
+    scheduler.schedule(
+        DriftWatchJob.spec(
+            "nsg-watch",
+            Schedule.parse("every 1h"),
+            baseline,
+            nsgs(subscriptionId),
+            Map.of("out", current.toString())));
+    return scheduler;
   }
 
   /**

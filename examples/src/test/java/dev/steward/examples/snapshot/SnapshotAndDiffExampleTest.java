@@ -16,10 +16,18 @@ import dev.steward.drift.models.DriftReport;
 import dev.steward.drift.models.Severity;
 import dev.steward.governance.arm.ArmClient;
 import dev.steward.governance.arm.ArmClientBuilder;
+import dev.steward.governance.audit.AuditRecord;
+import dev.steward.governance.audit.AuditTrail;
+import dev.steward.governance.schedule.InProcessGovernanceScheduler;
+import dev.steward.governance.snapshot.DriftWatchResult;
 import dev.steward.purview.StaticTokenCredential;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,9 +48,10 @@ class SnapshotAndDiffExampleTest {
   WireMockServer server;
 
   @BeforeEach
-  void start() {
+  void start() throws IOException {
     server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     server.start();
+    stubArm();
   }
 
   @AfterEach
@@ -54,8 +63,10 @@ class SnapshotAndDiffExampleTest {
     return Files.readString(FIXTURES.resolve(name));
   }
 
-  @Test
-  void snapshotsTheNsgsAndFindsTheRuleOpenedToTheInternet() throws IOException {
+  ArmClient arm;
+  Path baseline;
+
+  void stubArm() throws IOException {
     // Resource Graph lists the one NSG; its provider and its full body follow.
     server.stubFor(
         post(urlPathEqualTo("/providers/Microsoft.ResourceGraph/resources"))
@@ -70,15 +81,19 @@ class SnapshotAndDiffExampleTest {
         get(urlPathEqualTo("/subscriptions/" + SUB + "/providers/Microsoft.Network"))
             .willReturn(okJson(fixture("provider-network.json"))));
     server.stubFor(get(urlPathEqualTo(NSG)).willReturn(okJson(fixture("nsg-current.json"))));
-    Path baseline = dir.resolve("baseline.jsonl");
+    baseline = dir.resolve("baseline.jsonl");
     // the baseline's first line is the NSG as it should be
     Files.writeString(baseline, fixture("baseline.jsonl").lines().findFirst().orElseThrow());
-    ArmClient arm =
+    arm =
         new ArmClientBuilder()
             .endpoint("http://127.0.0.1:" + server.port())
             .allowInsecureLoopback(true)
             .credential(new StaticTokenCredential("example-token"))
             .build();
+  }
+
+  @Test
+  void snapshotsTheNsgsAndFindsTheRuleOpenedToTheInternet() throws IOException {
 
     DriftReport report =
         SnapshotAndDiffExample.run(arm, SUB, baseline, dir.resolve("current.jsonl"));
@@ -99,5 +114,31 @@ class SnapshotAndDiffExampleTest {
                     "$.query",
                     WireMock.equalTo(
                         "Resources\n| where type in~ ('Microsoft.Network/networkSecurityGroups')"))));
+  }
+
+  @Test
+  void theWatchRecordsTheCriticalDriftAndTellsTheListener() throws Exception {
+    List<DriftWatchResult> results = new CopyOnWriteArrayList<>();
+    CountDownLatch ran = new CountDownLatch(1);
+    try (AuditTrail trail = AuditTrail.builder(dir.resolve("audit")).build();
+        InProcessGovernanceScheduler scheduler =
+            SnapshotAndDiffExample.watch(
+                arm,
+                SUB,
+                baseline,
+                dir.resolve("current.jsonl"),
+                trail,
+                r -> {
+                  results.add(r);
+                  ran.countDown();
+                })) {
+      assertThat(scheduler.runNow("nsg-watch")).isTrue();
+      assertThat(ran.await(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(results.get(0).report().summary().drifts().get(Severity.CRITICAL)).isEqualTo(1);
+      assertThat(trail.query(null, null, NSG))
+          .singleElement()
+          .extracting(AuditRecord::action, AuditRecord::outcome)
+          .containsExactly("drift.detected", "CRITICAL");
+    }
   }
 }
