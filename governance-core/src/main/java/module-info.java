@@ -20,5 +20,6 @@ module dev.steward.governance {
   exports dev.steward.governance.audit;
   exports dev.steward.governance.quality;
   exports dev.steward.governance.arm;
+  exports dev.steward.governance.backup;
   exports dev.steward.governance.snapshot;
 }

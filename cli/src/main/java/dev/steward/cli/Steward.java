@@ -1,6 +1,7 @@
 package dev.steward.cli;
 
 import dev.steward.cli.audit.AuditCommand;
+import dev.steward.cli.backup.BackupCommand;
 import dev.steward.cli.demo.DemoCommand;
 import dev.steward.cli.drift.DriftCommand;
 import dev.steward.cli.emulator.EmulatorCommand;
@@ -58,6 +59,7 @@ public final class Steward implements Callable<Integer> {
           SnapshotCommand.class,
           DriftWatchCommand.class,
           GuardCommand.class,
+          BackupCommand.class,
           EmulatorCommand.class,
           AuditCommand.class);
 

@@ -238,7 +238,7 @@ public final class ArmClient {
           return last;
         }
         if (status.equalsIgnoreCase("Failed") || status.equalsIgnoreCase("Canceled")) {
-          JsonNode err = last.body().path("error");
+          JsonNode err = field(last.body(), "error");
           throw new ArmException(
               "ARM operation "
                   + response.method()
@@ -364,13 +364,15 @@ public final class ArmClient {
   private ArmException error(
       BufferedHttpResponse response, HttpMethod method, URL url, JsonNode json) {
     int status = response.getStatusCode();
-    JsonNode err = json.path("error");
-    if (err.isMissingNode() && json.has("code")) {
+    // ARM's envelope is {"error":{"code","message","details"}}; some resource providers
+    // (Microsoft.Web among them) answer {"Code","Message","Details"} at the top level instead.
+    JsonNode err = field(json, "error");
+    if (err.isMissingNode() && field(json, "code").isTextual()) {
       err = json;
     }
-    String code = err.path("code").isTextual() ? err.path("code").asText() : null;
-    String message = err.path("message").isTextual() ? err.path("message").asText() : null;
-    List<ArmErrorDetail> details = details(err.path("details"));
+    String code = field(err, "code").isTextual() ? field(err, "code").asText() : null;
+    String message = field(err, "message").isTextual() ? field(err, "message").asText() : null;
+    List<ArmErrorDetail> details = details(field(err, "details"));
     String requestId = requestId(response);
     StringBuilder text =
         new StringBuilder("ARM ")
@@ -418,13 +420,34 @@ public final class ArmClient {
       for (JsonNode d : array) {
         out.add(
             new ArmErrorDetail(
-                d.path("code").asText(null),
-                d.path("message").asText(null),
-                d.path("target").isTextual() ? d.path("target").asText() : null,
-                details(d.path("details"))));
+                field(d, "code").asText(null),
+                field(d, "message").asText(null),
+                field(d, "target").isTextual() ? field(d, "target").asText() : null,
+                details(field(d, "details"))));
       }
     }
     return out;
+  }
+
+  /**
+   * A field by name, ignoring ASCII case (ARM providers differ on {@code code} vs {@code Code}).
+   */
+  private static JsonNode field(JsonNode node, String name) {
+    if (node == null || !node.isObject()) {
+      return MissingNode.getInstance();
+    }
+    JsonNode exact = node.get(name);
+    if (exact != null) {
+      return exact;
+    }
+    var it = node.fields();
+    while (it.hasNext()) {
+      var e = it.next();
+      if (e.getKey().equalsIgnoreCase(name)) {
+        return e.getValue();
+      }
+    }
+    return MissingNode.getInstance();
   }
 
   private static String requestId(HttpResponse response) {

@@ -8,6 +8,7 @@ import com.azure.core.http.HttpPipelineBuilder;
 import com.azure.core.http.HttpPipelinePosition;
 import com.azure.core.http.policy.ExponentialBackoffOptions;
 import com.azure.core.http.policy.FixedDelayOptions;
+import com.azure.core.http.policy.HttpLogDetailLevel;
 import com.azure.core.http.policy.HttpLogOptions;
 import com.azure.core.http.policy.HttpLoggingPolicy;
 import com.azure.core.http.policy.HttpPipelinePolicy;
@@ -193,8 +194,10 @@ public final class ArmClientBuilder {
   }
 
   /**
-   * HTTP logging (azure-core's {@code HttpLoggingPolicy}); {@code Authorization} is always
-   * redacted.
+   * HTTP logging (azure-core's {@code HttpLoggingPolicy}). {@code Authorization} is always
+   * redacted, and bodies are never logged: ARM bodies carry secrets ({@code listKeys} answers, the
+   * web app backup configuration's SAS URL), so {@code BODY} logs as {@code BASIC} and {@code
+   * BODY_AND_HEADERS} as {@code HEADERS}.
    *
    * @param httpLogOptions the options
    * @return this builder
@@ -327,11 +330,18 @@ public final class ArmClientBuilder {
     return "https://" + uri.getHost() + "/.default";
   }
 
-  private static HttpLogOptions redacting(HttpLogOptions in) {
+  /** A copy of the log options that can print neither the token nor a body. */
+  static HttpLogOptions redacting(HttpLogOptions in) {
     Set<HttpHeaderName> allowed = new HashSet<>(in.getAllowedHttpHeaderNames());
     allowed.remove(HttpHeaderName.AUTHORIZATION);
+    HttpLogDetailLevel level = in.getLogLevel();
+    if (level == HttpLogDetailLevel.BODY) {
+      level = HttpLogDetailLevel.BASIC;
+    } else if (level == HttpLogDetailLevel.BODY_AND_HEADERS) {
+      level = HttpLogDetailLevel.HEADERS;
+    }
     return new HttpLogOptions()
-        .setLogLevel(in.getLogLevel())
+        .setLogLevel(level)
         .setAllowedHttpHeaderNames(allowed)
         .setAllowedQueryParamNames(in.getAllowedQueryParamNames());
   }

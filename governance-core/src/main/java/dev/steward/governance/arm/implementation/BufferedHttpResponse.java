@@ -11,7 +11,11 @@ import java.nio.charset.StandardCharsets;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** A response read whole, whose request carries no {@code Authorization} header. */
+/**
+ * A response read whole, whose request carries neither the {@code Authorization} header nor the
+ * body (ARM request bodies may hold secrets, e.g. a backup configuration's SAS URL), so that an
+ * exception holding the response reveals neither.
+ */
 public final class BufferedHttpResponse extends HttpResponse {
   private final int statusCode;
   private final HttpHeaders headers;
@@ -51,9 +55,9 @@ public final class BufferedHttpResponse extends HttpResponse {
     if (request == null) {
       return null;
     }
-    HttpRequest copy = request.copy();
-    copy.getHeaders().remove(HttpHeaderName.AUTHORIZATION);
-    return copy;
+    HttpHeaders headers = new HttpHeaders(request.getHeaders());
+    headers.remove(HttpHeaderName.AUTHORIZATION);
+    return new HttpRequest(request.getHttpMethod(), request.getUrl(), headers);
   }
 
   /**
