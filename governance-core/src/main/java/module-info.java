@@ -1,11 +1,12 @@
 /**
  * Steward governance core: catalogue extraction, the scheduling SPI with an in-process default, the
  * hash-chained audit trail, health checks, and the Azure Resource Manager client with backup
- * governance.
+ * governance and resource snapshots for drift.
  */
 module dev.steward.governance {
   requires transitive dev.steward.purview;
   requires transitive dev.steward.guard;
+  requires transitive dev.steward.drift;
   requires com.azure.identity;
   requires com.azure.core.http.jdk.httpclient;
   requires com.azure.security.keyvault.secrets;
@@ -23,4 +24,5 @@ module dev.steward.governance {
   exports dev.steward.governance.health;
   exports dev.steward.governance.arm;
   exports dev.steward.governance.backup;
+  exports dev.steward.governance.snapshot;
 }

@@ -11,6 +11,8 @@ import dev.steward.cli.governance.ScheduleCommand;
 import dev.steward.cli.guard.GuardCommand;
 import dev.steward.cli.quality.SyncQualityCommand;
 import dev.steward.cli.serve.ServeCommand;
+import dev.steward.cli.snapshot.DriftWatchCommand;
+import dev.steward.cli.snapshot.SnapshotCommand;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +62,8 @@ public final class Steward implements Callable<Integer> {
           SyncQualityCommand.class,
           ServeCommand.class,
           DriftCommand.class,
+          SnapshotCommand.class,
+          DriftWatchCommand.class,
           GuardCommand.class,
           BackupCommand.class,
           EmulatorCommand.class,
