@@ -147,8 +147,10 @@ public final class GovernanceMeters {
   /** Tag key: a job type. */
   public static final String TAG_JOB_TYPE = "job.type";
 
-  /** Tag key: a job id. */
-  public static final String TAG_JOB = "job";
+  /**
+   * Tag key: a job id ({@code job_id} in Prometheus, clear of Prometheus' own {@code job} label).
+   */
+  public static final String TAG_JOB = "job.id";
 
   /** The {@link #TAG_TYPE} value for asset types outside the known set. */
   public static final String OTHER = "other";

@@ -321,7 +321,7 @@ class GovernanceMetricsTest {
       assertThat(runs("slow", "SUCCEEDED")).isEqualTo(1);
 
       scheduler.cancel("hourly-ok");
-      assertThat(registry.find("steward.scheduler.job.interval").tag("job", "hourly-ok").gauge())
+      assertThat(registry.find("steward.scheduler.job.interval").tag("job.id", "hourly-ok").gauge())
           .isNull();
       assertThat(registry.find("steward.scheduler.job.interval").gauges()).hasSize(2);
     }
@@ -337,7 +337,7 @@ class GovernanceMetricsTest {
   }
 
   double gauge(String name, String job) {
-    return registry.get(name).tag("job", job).gauge().value();
+    return registry.get(name).tag("job.id", job).gauge().value();
   }
 
   static void await(BooleanSupplier condition) {
