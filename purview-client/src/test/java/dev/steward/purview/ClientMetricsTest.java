@@ -154,6 +154,8 @@ class ClientMetricsTest extends WireMockSupport {
         registry.getMeters().stream()
             .map(Meter::getId)
             .map(Meter.Id::getName)
+            // SimpleMeterRegistry shows the timer's latency buckets as "<name>.histogram" gauges.
+            .filter(name -> !name.endsWith(".histogram"))
             .distinct()
             .sorted()
             .collect(Collectors.toList());

@@ -126,6 +126,19 @@ class DashboardTest {
   }
 
   @Test
+  void theScrapeStaysSmall() {
+    // Low-cardinality tags and twelve latency buckets: after a full example run the scrape holds
+    // a few hundred samples, whatever the guids involved.
+    long samples = scrape.lines().filter(l -> l.startsWith("steward_")).count();
+    long buckets =
+        scrape.lines().filter(l -> l.startsWith("steward_purview_requests_seconds_bucket")).count();
+    System.out.printf(
+        "scrape: %d steward samples, %d of them request-latency buckets%n", samples, buckets);
+    assertThat(samples).isLessThan(500);
+    assertThat(scrape).doesNotContainPattern("operation=\"[^\"]*[0-9a-f]{8}-[0-9a-f]{4}");
+  }
+
+  @Test
   void tagsBecomeTheLabelsTheQueriesUse() {
     assertThat(scrape)
         .contains("steward_scheduler_job_interval_seconds{job_id=\"hourly-sql-tables\"")
