@@ -52,10 +52,13 @@ public final class MicrometerSchedulerMetrics implements SchedulerMetrics {
 
   @Override
   public void scheduled(JobSpec spec, Instant lastRun, Instant lastSuccess, Instant at) {
+    // A re-scheduled job keeps what is known of its runs.
+    JobGauges previous = jobs.get(spec.id());
     removed(spec.id());
     JobGauges state = new JobGauges();
-    state.lastRun = lastRun;
-    state.lastSuccess = lastSuccess != null ? lastSuccess : at;
+    state.lastRun = lastRun != null ? lastRun : previous == null ? null : previous.lastRun;
+    state.lastSuccess =
+        lastSuccess != null ? lastSuccess : previous != null ? previous.lastSuccess : at;
     state.intervalSeconds = intervalSeconds(spec, at);
     Tags tags = jobTags(spec);
     state.meters =

@@ -301,6 +301,11 @@ class GovernanceMetricsTest {
       assertThat(gauge("steward.scheduler.job.last.success", "hourly-broken"))
           .isEqualTo(NOW.getEpochSecond());
       assertThat(registry.get("steward.scheduler.jobs.running").gauge().value()).isZero();
+      // Re-scheduling (a new schedule for the same id) keeps the last success.
+      scheduler.schedule(JobSpec.builder("hourly-ok", "ok", Schedule.parse("every 30m")).build());
+      assertThat(gauge("steward.scheduler.job.interval", "hourly-ok")).isEqualTo(1800);
+      assertThat(gauge("steward.scheduler.job.last.success", "hourly-ok"))
+          .isEqualTo(NOW.plus(Duration.ofHours(3)).getEpochSecond());
 
       scheduler.schedule(
           JobSpec.builder("slow", "slow", Schedule.parse("every 5m"))
