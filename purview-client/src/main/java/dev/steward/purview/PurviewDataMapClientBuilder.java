@@ -19,7 +19,10 @@ import com.azure.core.http.policy.RetryOptions;
 import com.azure.core.http.policy.UserAgentPolicy;
 import com.azure.core.util.ClientOptions;
 import dev.steward.purview.implementation.BearerTokenPolicy;
+import dev.steward.purview.implementation.ClientMetrics;
 import dev.steward.purview.implementation.Endpoints;
+import dev.steward.purview.implementation.MetricsPolicy;
+import dev.steward.purview.implementation.MicrometerClientMetrics;
 import dev.steward.purview.implementation.PurviewHttp;
 import dev.steward.purview.implementation.RateLimitPolicy;
 import dev.steward.purview.implementation.RetryPolicy;
@@ -66,6 +69,7 @@ public final class PurviewDataMapClientBuilder {
   private Clock clock = Clock.systemUTC();
   private Sleeper sleeper = Sleeper.SYSTEM;
   private DoubleSupplier jitter;
+  private ClientMetrics metrics = ClientMetrics.NONE;
 
   /** A builder with the defaults. */
   public PurviewDataMapClientBuilder() {}
@@ -282,6 +286,22 @@ public final class PurviewDataMapClientBuilder {
   }
 
   /**
+   * Records the client's meters ({@link PurviewClientMeters}: requests by operation and status,
+   * retries, throttled responses, rate-limit waits) in a Micrometer registry. Default: none, and no
+   * overhead. Micrometer is an optional dependency of this library: applications that never call
+   * this method do not need it on their class path or module path. Not applied to a complete {@link
+   * #pipeline(HttpPipeline)}.
+   *
+   * @param registry the registry
+   * @return this builder
+   */
+  public PurviewDataMapClientBuilder meterRegistry(
+      io.micrometer.core.instrument.MeterRegistry registry) {
+    this.metrics = new MicrometerClientMetrics(Objects.requireNonNull(registry, "meterRegistry"));
+    return this;
+  }
+
+  /**
    * Builds the client.
    *
    * @return the client
@@ -322,10 +342,13 @@ public final class PurviewDataMapClientBuilder {
       policies.add(new AddHeadersPolicy(headers));
     }
     policies.addAll(perCallPolicies);
+    if (metrics != ClientMetrics.NONE) {
+      policies.add(new MetricsPolicy(metrics, clock));
+    }
     DoubleSupplier j = jitter != null ? jitter : new SecureRandom()::nextDouble;
-    policies.add(new RetryPolicy(retry, clock, sleeper, j));
+    policies.add(new RetryPolicy(retry, clock, sleeper, j, metrics));
     if (rateLimit > 0) {
-      policies.add(new RateLimitPolicy(rateLimit, clock, sleeper));
+      policies.add(new RateLimitPolicy(rateLimit, clock, sleeper, metrics));
     }
     policies.add(
         new BearerTokenPolicy(credential, PurviewHttp.SCOPE, allowInsecureLoopback, clock));

@@ -3,6 +3,8 @@ package dev.steward.governance.extract;
 import com.azure.core.http.rest.PagedResponse;
 import dev.steward.governance.audit.AuditTrail;
 import dev.steward.governance.implementation.AssetMapping;
+import dev.steward.governance.implementation.GovernanceMetrics;
+import dev.steward.governance.implementation.MicrometerGovernanceMetrics;
 import dev.steward.purview.PurviewDataMapClient;
 import dev.steward.purview.SearchPage;
 import dev.steward.purview.models.AtlasEntity;
@@ -69,6 +71,7 @@ public final class CatalogExtractor {
   private final AuditTrail audit;
   private final String actor;
   private final int concurrency;
+  private final GovernanceMetrics metrics;
 
   private static final ThreadFactory READERS =
       runnable -> {
@@ -85,6 +88,7 @@ public final class CatalogExtractor {
     this.audit = builder.audit;
     this.actor = builder.actor;
     this.concurrency = builder.concurrency;
+    this.metrics = builder.metrics;
   }
 
   /**
@@ -127,8 +131,15 @@ public final class CatalogExtractor {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(sink, "sink");
     String target = request.checkpointKey() != null ? request.checkpointKey() : "catalogue";
+    Instant started = clock.instant();
     try {
       ExtractionResult result = run(request, sink);
+      metrics.extractionSucceeded(
+          result.byType(),
+          knownTypes(request),
+          result.pages(),
+          result.duration(),
+          started.plus(result.duration()));
       if (audit != null) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("written", result.written());
@@ -142,6 +153,7 @@ public final class CatalogExtractor {
       }
       return result;
     } catch (RuntimeException e) {
+      metrics.extractionFailed(Duration.between(started, clock.instant()));
       if (audit != null) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("error", e.getMessage());
@@ -150,6 +162,17 @@ public final class CatalogExtractor {
       }
       throw e;
     }
+  }
+
+  /** The type names kept as metric tag values: the known Purview types and the requested ones. */
+  private static Set<String> knownTypes(ExtractionRequest request) {
+    Set<String> known = new HashSet<>();
+    AssetTypes.friendlyNames().values().forEach(known::addAll);
+    for (String name : request.assetTypes()) {
+      List<String> expanded = AssetTypes.expand(name);
+      known.addAll(expanded.isEmpty() ? List.of(name) : expanded);
+    }
+    return known;
   }
 
   private ExtractionResult run(ExtractionRequest request, AssetSink sink) {
@@ -485,6 +508,7 @@ public final class CatalogExtractor {
     private CheckpointStore checkpoints = new InMemoryCheckpoints();
     private Clock clock = Clock.systemUTC();
     private ExtractionListener listener = ExtractionListener.none();
+    private GovernanceMetrics metrics = GovernanceMetrics.NONE;
     private AuditTrail audit;
     private String actor = "steward";
     private int concurrency = 4;
@@ -552,6 +576,22 @@ public final class CatalogExtractor {
     public Builder audit(AuditTrail trail, String actor) {
       this.audit = Objects.requireNonNull(trail, "trail");
       this.actor = Objects.requireNonNull(actor, "actor");
+      return this;
+    }
+
+    /**
+     * Records the {@code steward.extraction.*} meters ({@link
+     * dev.steward.governance.metrics.GovernanceMeters}): runs by outcome, assets by type, pages and
+     * the last success time. Default: none. Micrometer is optional: applications that never call
+     * this need no Micrometer jar.
+     *
+     * @param registry the registry
+     * @return this builder
+     */
+    public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+      this.metrics =
+          MicrometerGovernanceMetrics.forExtraction(
+              Objects.requireNonNull(registry, "meterRegistry"));
       return this;
     }
 

@@ -2,6 +2,8 @@ package dev.steward.governance.quality;
 
 import com.azure.core.util.Context;
 import dev.steward.governance.audit.AuditTrail;
+import dev.steward.governance.implementation.GovernanceMetrics;
+import dev.steward.governance.implementation.MicrometerGovernanceMetrics;
 import dev.steward.purview.ConcurrentModificationException;
 import dev.steward.purview.EntityNotFoundException;
 import dev.steward.purview.PurviewDataMapClient;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -79,6 +82,7 @@ public final class QualitySync {
   private final String actor;
   private final int concurrency;
   private final Clock clock;
+  private final GovernanceMetrics metrics;
 
   private QualitySync(Builder b) {
     this.client = b.client;
@@ -88,6 +92,7 @@ public final class QualitySync {
     this.actor = b.actor;
     this.concurrency = b.concurrency;
     this.clock = b.clock;
+    this.metrics = b.metrics;
   }
 
   /**
@@ -389,8 +394,50 @@ public final class QualitySync {
     return run(scores, dryRun);
   }
 
+  /** Where this sync's meters go (the webhook handler records its deliveries there too). */
+  GovernanceMetrics metrics() {
+    return metrics;
+  }
+
   private SyncReport run(List<QualityScore> scores, boolean dryRun) {
     Instant start = clock.instant();
+    SyncReport report;
+    try {
+      report = reconcileAll(scores, dryRun, start);
+    } catch (RuntimeException e) {
+      if (!dryRun) {
+        metrics.qualitySyncFailed(Duration.between(start, clock.instant()));
+      }
+      throw e;
+    }
+    if (!dryRun) {
+      Map<String, Long> statusCounts = new TreeMap<>();
+      Map<String, String> sla = new LinkedHashMap<>();
+      Map<String, QualityScore> byKey = new HashMap<>();
+      for (QualityScore score : scores) {
+        byKey.merge(score.key(), score, (a, b) -> b.measuredAt().isBefore(a.measuredAt()) ? a : b);
+      }
+      for (DatasetOutcome o : report.outcomes()) {
+        statusCounts.merge(o.status().name(), 1L, Long::sum);
+        QualityScore score = byKey.get(o.key());
+        if (score != null
+            && (o.status() == DatasetOutcome.Status.WRITTEN
+                || o.status() == DatasetOutcome.Status.UNCHANGED)) {
+          SlaStatus status =
+              score.slaStatus() != null
+                  ? score.slaStatus()
+                  : score.overall() != null ? schema.statusOf(score.overall()) : null;
+          if (status != null) {
+            sla.put(o.key(), status.name());
+          }
+        }
+      }
+      metrics.qualitySynced(statusCounts, sla, report.duration());
+    }
+    return report;
+  }
+
+  private SyncReport reconcileAll(List<QualityScore> scores, boolean dryRun, Instant start) {
     Map<String, QualityScore> latest = new LinkedHashMap<>();
     for (QualityScore s : scores) {
       latest.merge(s.key(), s, (a, b) -> b.measuredAt().isBefore(a.measuredAt()) ? a : b);
@@ -888,6 +935,7 @@ public final class QualitySync {
     private String actor = "steward-quality";
     private int concurrency = 8;
     private Clock clock = Clock.systemUTC();
+    private GovernanceMetrics metrics = GovernanceMetrics.NONE;
 
     private Builder(PurviewDataMapClient client, QualityMapping mapping) {
       this.client = Objects.requireNonNull(client, "client");
@@ -930,6 +978,22 @@ public final class QualitySync {
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Records the {@code steward.quality.*} meters ({@link
+     * dev.steward.governance.metrics.GovernanceMeters}): syncs by outcome, datasets by outcome
+     * status, datasets per SLA status, and the deliveries of a {@link QualityWebhookHandler} built
+     * on this sync. Dry runs record nothing. Default: none. Micrometer is optional: applications
+     * that never call this need no Micrometer jar.
+     *
+     * @param registry the registry
+     * @return this builder
+     */
+    public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+      this.metrics =
+          MicrometerGovernanceMetrics.forQuality(Objects.requireNonNull(registry, "meterRegistry"));
       return this;
     }
 

@@ -94,6 +94,12 @@ public final class QualityWebhookHandler {
    * @return the response to send
    */
   public WebhookResponse handle(Map<String, List<String>> headers, byte[] body) {
+    WebhookResponse response = answer(headers, body);
+    sync.metrics().webhookEvent(response.status());
+    return response;
+  }
+
+  private WebhookResponse answer(Map<String, List<String>> headers, byte[] body) {
     Map<String, String> h = new LinkedHashMap<>();
     headers.forEach(
         (k, v) -> {

@@ -1,5 +1,6 @@
 package dev.steward.governance.schedule;
 
+import dev.steward.governance.metrics.SchedulerMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,6 +71,7 @@ public final class InProcessGovernanceScheduler implements GovernanceScheduler {
   private final ScheduleStore store;
   private final RandomGenerator random;
   private final List<AutoCloseable> owned;
+  private final SchedulerMetrics metrics;
   private final Map<String, Entry> entries = new TreeMap<>();
   private int runningCount;
   private boolean shutdown;
@@ -81,6 +83,7 @@ public final class InProcessGovernanceScheduler implements GovernanceScheduler {
     this.store = builder.store;
     this.random = builder.random;
     this.owned = owned;
+    this.metrics = builder.metrics;
   }
 
   /**
@@ -106,6 +109,16 @@ public final class InProcessGovernanceScheduler implements GovernanceScheduler {
         entry.runs = status.runs();
         entry.skipped = status.skipped();
         entries.put(spec.id(), entry);
+        metrics.scheduled(
+            spec,
+            entry.lastRun,
+            entry.lastOutcome != null
+                    && entry.lastOutcome.status() == JobOutcome.Status.SUCCEEDED
+                    && entry.lastRun != null
+                ? entry.lastRun.plus(
+                    entry.lastDuration == null ? Duration.ZERO : entry.lastDuration)
+                : null,
+            now);
         Optional<Instant> due = status.nextRun();
         if (due.isPresent() && !due.get().isAfter(now)) {
           if (spec.misfirePolicy() == MisfirePolicy.RUN_ONCE) {
@@ -137,14 +150,17 @@ public final class InProcessGovernanceScheduler implements GovernanceScheduler {
         throw new IllegalStateException("the scheduler is shut down");
       }
       Entry entry = entries.get(spec.id());
+      Instant now = clock.now();
       if (entry == null) {
         entry = new Entry(spec);
         entries.put(spec.id(), entry);
+        metrics.scheduled(spec, null, null, now);
       } else {
         cancelWakeup(entry);
         entry.spec = spec;
+        metrics.scheduled(spec, entry.lastRun, null, now);
       }
-      armNext(entry, clock.now());
+      armNext(entry, now);
       persist();
       LOG.info(
           "scheduled job {} ({}) {}; next run {}",
@@ -166,6 +182,7 @@ public final class InProcessGovernanceScheduler implements GovernanceScheduler {
       cancelWakeup(entry);
       entry.stop = true;
       entry.rerunPending = false;
+      metrics.removed(id);
       persist();
       LOG.info("cancelled job {}", id);
       return true;
@@ -180,6 +197,7 @@ public final class InProcessGovernanceScheduler implements GovernanceScheduler {
         cancelWakeup(entry);
         entry.stop = true;
         entry.rerunPending = false;
+        metrics.removed(entry.spec.id());
       }
       entries.clear();
       persist();
@@ -323,6 +341,7 @@ public final class InProcessGovernanceScheduler implements GovernanceScheduler {
               scheduledFor);
         } else {
           entry.skipped++;
+          metrics.skipped(entry.spec);
           LOG.info(
               "job {} is still running at {}; skipped this run", entry.spec.id(), scheduledFor);
         }
@@ -341,6 +360,7 @@ public final class InProcessGovernanceScheduler implements GovernanceScheduler {
     entry.stop = false;
     runningCount++;
     JobSpec spec = entry.spec;
+    metrics.started(spec, startedAt);
     GovernanceJob job = jobs.get(spec.jobType());
     JobContext context =
         new JobContext(
@@ -389,6 +409,7 @@ public final class InProcessGovernanceScheduler implements GovernanceScheduler {
     entry.lastDuration = Duration.between(startedAt, clock.now());
     entry.runs++;
     runningCount--;
+    metrics.finished(entry.spec, outcome, entry.lastDuration, clock.now());
     LOG.atInfo()
         .addKeyValue("job", entry.spec.id())
         .addKeyValue("outcome", outcome.status())
@@ -435,6 +456,8 @@ public final class InProcessGovernanceScheduler implements GovernanceScheduler {
     private java.util.concurrent.Executor executor;
     private ScheduleStore store = ScheduleStore.none();
     private RandomGenerator random = RandomGenerator.getDefault();
+    private io.micrometer.core.instrument.MeterRegistry meterRegistry;
+    private SchedulerMetrics metrics = SchedulerMetrics.NONE;
 
     private Builder() {}
 
@@ -496,6 +519,20 @@ public final class InProcessGovernanceScheduler implements GovernanceScheduler {
     }
 
     /**
+     * Records the {@code steward.scheduler.*} meters ({@link
+     * dev.steward.governance.metrics.GovernanceMeters}): runs by job type and outcome, runs in
+     * progress, and per job the last-run age, last success and interval. Default: none. Micrometer
+     * is optional: applications that never call this need no Micrometer jar.
+     *
+     * @param registry the registry
+     * @return this builder
+     */
+    public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+      this.meterRegistry = Objects.requireNonNull(registry, "meterRegistry");
+      return this;
+    }
+
+    /**
      * Builds the scheduler, loads the stored schedules and arms them.
      *
      * @return a running scheduler
@@ -522,6 +559,9 @@ public final class InProcessGovernanceScheduler implements GovernanceScheduler {
       resolved.executor = effectiveExecutor;
       resolved.store = store;
       resolved.random = random;
+      if (meterRegistry != null) {
+        resolved.metrics = SchedulerMetrics.micrometer(meterRegistry, effectiveClock::now);
+      }
       InProcessGovernanceScheduler scheduler = new InProcessGovernanceScheduler(resolved, owned);
       scheduler.resume(store.load());
       return scheduler;

@@ -22,6 +22,7 @@ public final class RateLimitPolicy implements HttpPipelinePolicy {
   private final double capacity;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final ClientMetrics metrics;
   private double tokens;
   private long lastNanos;
 
@@ -33,6 +34,18 @@ public final class RateLimitPolicy implements HttpPipelinePolicy {
    * @param sleeper how to wait
    */
   public RateLimitPolicy(double opsPerSecond, Clock clock, Sleeper sleeper) {
+    this(opsPerSecond, clock, sleeper, ClientMetrics.NONE);
+  }
+
+  /**
+   * Creates the bucket, full, reporting every wait.
+   *
+   * @param opsPerSecond sustained rate, greater than 0
+   * @param clock time source
+   * @param sleeper how to wait
+   * @param metrics where to report waits
+   */
+  public RateLimitPolicy(double opsPerSecond, Clock clock, Sleeper sleeper, ClientMetrics metrics) {
     if (!(opsPerSecond > 0) || Double.isInfinite(opsPerSecond)) {
       throw new IllegalArgumentException(
           "rateLimit must be a positive number, was " + opsPerSecond);
@@ -41,6 +54,7 @@ public final class RateLimitPolicy implements HttpPipelinePolicy {
     this.capacity = Math.max(1.0, opsPerSecond);
     this.clock = clock;
     this.sleeper = sleeper;
+    this.metrics = metrics;
     this.tokens = capacity;
     this.lastNanos = nanos();
   }
@@ -61,6 +75,7 @@ public final class RateLimitPolicy implements HttpPipelinePolicy {
       HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
     Duration wait = reserve();
     if (!wait.isZero()) {
+      metrics.rateLimitWait(wait);
       try {
         sleeper.sleep(wait);
       } catch (InterruptedException e) {

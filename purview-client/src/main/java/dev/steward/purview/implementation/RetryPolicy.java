@@ -41,6 +41,7 @@ public final class RetryPolicy implements HttpPipelinePolicy {
   private final Clock clock;
   private final Sleeper sleeper;
   private final DoubleSupplier jitter;
+  private final ClientMetrics metrics;
 
   /**
    * Creates the policy.
@@ -52,7 +53,25 @@ public final class RetryPolicy implements HttpPipelinePolicy {
    */
   public RetryPolicy(
       PurviewRetryOptions options, Clock clock, Sleeper sleeper, DoubleSupplier jitter) {
-    this("Purview", options, clock, sleeper, jitter);
+    this("Purview", options, clock, sleeper, jitter, ClientMetrics.NONE);
+  }
+
+  /**
+   * Creates the policy, reporting retries and throttled responses.
+   *
+   * @param options attempts and delays
+   * @param clock time source
+   * @param sleeper how to wait
+   * @param jitter uniform values in [0, 1)
+   * @param metrics where to report retries and 429/503 answers
+   */
+  public RetryPolicy(
+      PurviewRetryOptions options,
+      Clock clock,
+      Sleeper sleeper,
+      DoubleSupplier jitter,
+      ClientMetrics metrics) {
+    this("Purview", options, clock, sleeper, jitter, metrics);
   }
 
   /**
@@ -70,11 +89,32 @@ public final class RetryPolicy implements HttpPipelinePolicy {
       Clock clock,
       Sleeper sleeper,
       DoubleSupplier jitter) {
+    this(service, options, clock, sleeper, jitter, ClientMetrics.NONE);
+  }
+
+  /**
+   * Creates the policy for a service, reporting retries and throttled responses.
+   *
+   * @param service the service name, e.g. {@code "Azure Resource Manager"}
+   * @param options attempts and delays
+   * @param clock time source
+   * @param sleeper how to wait
+   * @param jitter uniform values in [0, 1)
+   * @param metrics where to report retries and 429/503 answers
+   */
+  public RetryPolicy(
+      String service,
+      PurviewRetryOptions options,
+      Clock clock,
+      Sleeper sleeper,
+      DoubleSupplier jitter,
+      ClientMetrics metrics) {
     this.service = service;
     this.options = options;
     this.clock = clock;
     this.sleeper = sleeper;
     this.jitter = jitter;
+    this.metrics = metrics;
   }
 
   @Override
@@ -107,6 +147,11 @@ public final class RetryPolicy implements HttpPipelinePolicy {
           throw e;
         }
       }
+      String path = context.getHttpRequest().getUrl().getPath();
+      int status = response == null ? -1 : response.getStatusCode();
+      if (status == 429 || status == 503) {
+        metrics.throttled(path, status);
+      }
       if (response != null && !RETRIABLE.contains(response.getStatusCode())) {
         return response.withRetryOutcome(attempt, false, null);
       }
@@ -116,10 +161,7 @@ public final class RetryPolicy implements HttpPipelinePolicy {
       boolean more =
           attempt < options.maxAttempts()
               && elapsed + delay.toMillis() <= options.maxElapsed().toMillis();
-      String what =
-          context.getHttpRequest().getHttpMethod()
-              + " "
-              + context.getHttpRequest().getUrl().getPath();
+      String what = context.getHttpRequest().getHttpMethod() + " " + path;
       if (!more) {
         if (response != null) {
           return response.withRetryOutcome(attempt, true, asked);
@@ -145,6 +187,7 @@ public final class RetryPolicy implements HttpPipelinePolicy {
           options.maxAttempts() - 1,
           delay.toMillis(),
           asked != null ? " (as the service asked)" : "");
+      metrics.retry(path, context.getHttpRequest().getHttpMethod().name(), status);
       try {
         sleeper.sleep(delay);
       } catch (InterruptedException e) {

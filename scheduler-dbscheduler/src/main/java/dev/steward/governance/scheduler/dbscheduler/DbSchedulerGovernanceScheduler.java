@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import dev.steward.governance.metrics.SchedulerMetrics;
 import dev.steward.governance.schedule.GovernanceJob;
 import dev.steward.governance.schedule.GovernanceScheduler;
 import dev.steward.governance.schedule.JobSpec;
@@ -94,7 +95,10 @@ public final class DbSchedulerGovernanceScheduler implements GovernanceScheduler
             builder.random,
             builder.misfireThreshold,
             builder.pollingInterval,
-            stopping::get);
+            stopping::get,
+            builder.meterRegistry == null
+                ? SchedulerMetrics.NONE
+                : SchedulerMetrics.micrometer(builder.meterRegistry, clock::instant));
     this.tasks = runner.tasks();
     List<Task<?>> known = new ArrayList<>(tasks.values());
     SchedulerBuilder engine =
@@ -316,6 +320,7 @@ public final class DbSchedulerGovernanceScheduler implements GovernanceScheduler
   /** Builds a {@link DbSchedulerGovernanceScheduler}. */
   public static final class Builder {
     private final DataSource dataSource;
+    private io.micrometer.core.instrument.MeterRegistry meterRegistry;
     private final Map<String, GovernanceJob> jobs = new LinkedHashMap<>();
     private String tableName = SchedulerTables.DEFAULT_TABLE;
     private String instanceName;
@@ -449,6 +454,22 @@ public final class DbSchedulerGovernanceScheduler implements GovernanceScheduler
      */
     public Builder random(RandomGenerator random) {
       this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    /**
+     * Records the {@code steward.scheduler.*} meters of the runs this instance executes ({@link
+     * dev.steward.governance.metrics.GovernanceMeters}): runs by job type and outcome, skipped runs
+     * and runs in progress; sum them over the instances. The per-job gauges of the in-process
+     * scheduler (last-run age, last success, interval) are not recorded here: a job runs on any
+     * instance, so one instance's view of them would be wrong. Default: none. Micrometer is
+     * optional: applications that never call this need no Micrometer jar.
+     *
+     * @param registry the registry
+     * @return this builder
+     */
+    public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+      this.meterRegistry = Objects.requireNonNull(registry, "meterRegistry");
       return this;
     }
 

@@ -8,6 +8,7 @@ import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.steward.governance.metrics.SchedulerMetrics;
 import dev.steward.governance.schedule.GovernanceJob;
 import dev.steward.governance.schedule.JobContext;
 import dev.steward.governance.schedule.JobOutcome;
@@ -42,6 +43,7 @@ public final class JobRunner {
   private final long misfireThresholdMillis;
   private final long cancelCheckNanos;
   private final BooleanSupplier stopping;
+  private final SchedulerMetrics metrics;
 
   /**
    * Creates the runner and its tasks.
@@ -53,6 +55,7 @@ public final class JobRunner {
    * @param misfireThreshold how late a run may start before a {@code SKIP} job drops it
    * @param cancelCheck how often a running job's stop signal looks for a cluster-wide cancel
    * @param stopping true once this instance shuts down
+   * @param metrics where runs on this instance are reported
    */
   public JobRunner(
       Map<String, GovernanceJob> jobs,
@@ -61,8 +64,10 @@ public final class JobRunner {
       RandomGenerator random,
       Duration misfireThreshold,
       Duration cancelCheck,
-      BooleanSupplier stopping) {
+      BooleanSupplier stopping,
+      SchedulerMetrics metrics) {
     this.jobs = Map.copyOf(jobs);
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.table = Objects.requireNonNull(table, "table");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.random = Objects.requireNonNull(random, "random");
@@ -114,6 +119,7 @@ public final class JobRunner {
           spec.id(),
           record.dueAt(),
           start);
+      metrics.skipped(spec);
       return (complete, operations) -> skipped(record, start, complete, operations);
     }
     Instant scheduledFor = manual ? fireAt : record.dueAt();
@@ -127,6 +133,7 @@ public final class JobRunner {
             start,
             new StopSignal(spec, context));
     JobOutcome outcome;
+    metrics.started(spec, start);
     try {
       LOG.debug("job {} started on {} (due {})", spec.id(), execution.pickedBy, scheduledFor);
       outcome = job.run(jobContext);
@@ -139,9 +146,15 @@ public final class JobRunner {
           .addKeyValue("error", e.getClass().getSimpleName())
           .log("Job {} failed: {}", spec.id(), e.toString());
       outcome = JobOutcome.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+    } catch (Error e) {
+      Instant failedAt = clock.instant();
+      metrics.finished(
+          spec, JobOutcome.failed(e.toString()), Duration.between(start, failedAt), failedAt);
+      throw e;
     }
     Instant end = clock.instant();
     JobOutcome result = outcome;
+    metrics.finished(spec, result, Duration.between(start, end), end);
     return (complete, operations) -> ran(record, manual, start, end, result, complete, operations);
   }
 
