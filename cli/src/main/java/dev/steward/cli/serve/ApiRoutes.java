@@ -7,6 +7,7 @@ import dev.steward.cli.governance.Loopback;
 import dev.steward.cli.serve.Route.Request;
 import dev.steward.cli.serve.Route.Response;
 import dev.steward.drift.DriftEngine;
+import dev.steward.drift.models.DriftReport;
 import dev.steward.governance.connection.ConnectionRegistry;
 import dev.steward.governance.connection.ConnectionTestResult;
 import dev.steward.governance.connection.ConnectionTester;
@@ -14,6 +15,7 @@ import dev.steward.governance.connection.PurviewConnection;
 import dev.steward.governance.connection.SecretReference;
 import dev.steward.governance.extract.ExtractionJob;
 import dev.steward.governance.extract.ExtractionRequest;
+import dev.steward.governance.metrics.DriftMetrics;
 import dev.steward.governance.schedule.GovernanceScheduler;
 import dev.steward.governance.schedule.JobStatus;
 import dev.steward.governance.schedule.Schedule;
@@ -22,6 +24,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +43,7 @@ final class ApiRoutes {
   private final Path home;
   private final QualityRoute quality;
   private final DriftEngine drift = DriftEngine.create();
+  private final DriftMetrics driftMetrics;
   private final byte[] openapi;
 
   ApiRoutes(
@@ -48,7 +52,9 @@ final class ApiRoutes {
       GovernanceScheduler scheduler,
       ExtractionRuns runs,
       Path home,
-      QualityRoute quality) {
+      QualityRoute quality,
+      DriftMetrics driftMetrics) {
+    this.driftMetrics = driftMetrics;
     this.connections = connections;
     this.tester = tester;
     this.scheduler = scheduler;
@@ -329,7 +335,10 @@ final class ApiRoutes {
     JsonNode baseline = snapshot(body, "baseline");
     JsonNode current = snapshot(body, "current");
     try {
-      return Response.json(200, drift.compare(baseline, current).toJson());
+      long started = System.nanoTime();
+      DriftReport report = drift.compare(baseline, current);
+      driftMetrics.record(report, Duration.ofNanos(System.nanoTime() - started));
+      return Response.json(200, report.toJson());
     } catch (IllegalArgumentException e) {
       throw ApiException.invalid("body", e.getMessage());
     }

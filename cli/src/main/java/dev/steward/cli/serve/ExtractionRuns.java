@@ -9,6 +9,7 @@ import dev.steward.governance.extract.CheckpointStore;
 import dev.steward.governance.extract.ExtractionProgress;
 import dev.steward.governance.extract.ExtractionRequest;
 import dev.steward.governance.extract.ExtractionResult;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -91,6 +92,7 @@ final class ExtractionRuns {
   private final AuditTrail audit;
   private final Map<String, String> env;
   private final Supplier<Instant> clock;
+  private final MeterRegistry meters;
   private final Map<String, Run> runs =
       new LinkedHashMap<>() {
         private static final long serialVersionUID = 1L;
@@ -107,7 +109,9 @@ final class ExtractionRuns {
       CheckpointStore checkpoints,
       AuditTrail audit,
       Map<String, String> env,
-      Supplier<Instant> clock) {
+      Supplier<Instant> clock,
+      MeterRegistry meters) {
+    this.meters = meters;
     this.executor = executor;
     this.directory = directory;
     this.checkpoints = checkpoints;
@@ -138,7 +142,9 @@ final class ExtractionRuns {
     }
     try {
       CatalogExtractor.Builder extractor =
-          CatalogExtractor.builder(Connections.client(connection, env))
+          CatalogExtractor.builder(
+                  Connections.clientBuilder(connection, env).meterRegistry(meters).buildClient())
+              .meterRegistry(meters)
               .checkpoints(checkpoints)
               .listener(
                   progress -> {

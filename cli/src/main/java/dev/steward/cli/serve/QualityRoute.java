@@ -11,6 +11,7 @@ import dev.steward.governance.quality.QualityMapping;
 import dev.steward.governance.quality.QualitySync;
 import dev.steward.governance.quality.QualityWebhookHandler;
 import dev.steward.governance.quality.WebhookResponse;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -32,7 +33,8 @@ final class QualityRoute {
       ServeConfig.Quality quality,
       ConnectionRegistry connections,
       AuditTrail audit,
-      Map<String, String> env) {
+      Map<String, String> env,
+      MeterRegistry meters) {
     if (quality == null) {
       return new QualityRoute(null);
     }
@@ -54,8 +56,11 @@ final class QualityRoute {
     }
     QualityMapping mapping = QualityMapping.read(Path.of(quality.mapping()));
     QualitySync sync =
-        QualitySync.builder(Connections.client(connection, env), mapping)
+        QualitySync.builder(
+                Connections.clientBuilder(connection, env).meterRegistry(meters).buildClient(),
+                mapping)
             .audit(audit, "serve:webhook")
+            .meterRegistry(meters)
             .build();
     return new QualityRoute(
         QualityWebhookHandler.builder(sync, secret.getBytes(StandardCharsets.UTF_8)).build());

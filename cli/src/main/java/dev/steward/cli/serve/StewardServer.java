@@ -19,6 +19,7 @@ import dev.steward.governance.health.HealthCheckResult;
 import dev.steward.governance.health.HealthChecks;
 import dev.steward.governance.health.HealthReport;
 import dev.steward.governance.health.HealthStatus;
+import dev.steward.governance.metrics.DriftMetrics;
 import dev.steward.governance.schedule.FileScheduleStore;
 import dev.steward.governance.schedule.GovernanceScheduler;
 import dev.steward.governance.schedule.InProcessGovernanceScheduler;
@@ -135,10 +136,16 @@ final class StewardServer implements AutoCloseable {
     this.audit = AuditTrail.builder(auditDir).build();
     FileCheckpointStore checkpoints = new FileCheckpointStore(home.resolve("checkpoints"));
     ExtractionJob extractionJob =
-        ExtractionJob.builder(connections).env(b.env).checkpoints(checkpoints).audit(audit).build();
+        ExtractionJob.builder(connections)
+            .env(b.env)
+            .checkpoints(checkpoints)
+            .audit(audit)
+            .meterRegistry(registry)
+            .build();
     this.scheduler =
         InProcessGovernanceScheduler.builder()
             .clock(clock)
+            .meterRegistry(registry)
             .job(ExtractionJob.TYPE, extractionJob)
             .store(new FileScheduleStore(home.resolve("schedules.json")))
             .build();
@@ -146,7 +153,13 @@ final class StewardServer implements AutoCloseable {
     owned.add(extractionPool);
     ExtractionRuns runs =
         new ExtractionRuns(
-            extractionPool, home.resolve("extractions"), checkpoints, audit, b.env, clock::now);
+            extractionPool,
+            home.resolve("extractions"),
+            checkpoints,
+            audit,
+            b.env,
+            clock::now,
+            registry);
     ConnectionTester tester =
         b.tester != null ? b.tester : ConnectionTester.builder().env(b.env).build();
 
@@ -194,7 +207,8 @@ final class StewardServer implements AutoCloseable {
             scheduler,
             runs,
             home,
-            QualityRoute.create(config.quality(), connections, audit, b.env));
+            QualityRoute.create(config.quality(), connections, audit, b.env, registry),
+            new DriftMetrics(registry));
     List<Route> all = new ArrayList<>(api.routes());
     all.add(new Route("GET", "/health", false, r -> healthResponse()));
     all.add(new Route("GET", "/health/ready", false, r -> healthResponse()));

@@ -166,6 +166,15 @@ class StewardServerTest {
     assertThat(home.resolve("extractions/hourly-local-20261123T110000Z.jsonl")).isNotEmptyFile();
     expect("GET", "/api/scheduler/status", client.get("/api/scheduler/status"), 200);
 
+    // The on-demand and the scheduled run are both in /metrics, with their Purview requests.
+    String metrics = client.send("GET", "/metrics", null, null).body();
+    assertThat(metrics)
+        .contains("steward_extraction_runs_seconds_count{outcome=\"success\"} 2\n")
+        .contains("steward_purview_requests_seconds_count{")
+        .contains(
+            "steward_scheduler_job_runs_seconds_count{job_type=\"extraction\",outcome=\"SUCCEEDED\"} 1\n")
+        .contains("steward_extraction_assets_total{type=\"azure_sql_table\"}");
+
     Reply stopped =
         expect("POST", "/api/scheduler/stop", client.post("/api/scheduler/stop", null), 200);
     assertThat(stopped.json().get("cancelled").asInt()).isEqualTo(1);
@@ -378,6 +387,9 @@ class StewardServerTest {
                 + "]}");
     expect("POST", "/api/drift", report, 200);
     assertThat(report.json().get("drifts")).isNotEmpty();
+    assertThat(client.send("GET", "/metrics", null, null).body())
+        .contains("steward_drift_current{")
+        .contains("steward_drift_new_total{");
   }
 
   @Test

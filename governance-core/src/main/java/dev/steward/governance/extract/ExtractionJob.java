@@ -9,6 +9,7 @@ import dev.steward.governance.schedule.JobContext;
 import dev.steward.governance.schedule.JobOutcome;
 import dev.steward.governance.schedule.JobSpec;
 import dev.steward.governance.schedule.Schedule;
+import dev.steward.purview.PurviewDataMapClientBuilder;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Catalogue extraction as a scheduled {@link GovernanceJob}, registered under {@link #TYPE}. Job
@@ -43,12 +45,16 @@ public final class ExtractionJob implements GovernanceJob {
   private final Map<String, String> env;
   private final CheckpointStore checkpoints;
   private final AuditTrail audit;
+  private final Consumer<PurviewDataMapClientBuilder> clientOptions;
+  private final Consumer<CatalogExtractor.Builder> componentOptions;
 
   private ExtractionJob(Builder builder) {
     this.registry = builder.registry;
     this.env = builder.env;
     this.checkpoints = builder.checkpoints;
     this.audit = builder.audit;
+    this.clientOptions = builder.clientOptions;
+    this.componentOptions = builder.componentOptions;
   }
 
   /**
@@ -106,8 +112,11 @@ public final class ExtractionJob implements GovernanceJob {
       request.collection(p.get("collection"));
     }
     request.incremental(Boolean.parseBoolean(p.getOrDefault("incremental", "false")));
+    PurviewDataMapClientBuilder client = Connections.clientBuilder(connection, env);
+    clientOptions.accept(client);
     CatalogExtractor.Builder extractor =
-        CatalogExtractor.builder(Connections.client(connection, env)).checkpoints(checkpoints);
+        CatalogExtractor.builder(client.buildClient()).checkpoints(checkpoints);
+    componentOptions.accept(extractor);
     if (audit != null) {
       extractor.audit(audit, "job:" + context.jobId());
     }
@@ -122,6 +131,8 @@ public final class ExtractionJob implements GovernanceJob {
     private Map<String, String> env = System.getenv();
     private CheckpointStore checkpoints;
     private AuditTrail audit;
+    private Consumer<PurviewDataMapClientBuilder> clientOptions = client -> {};
+    private Consumer<CatalogExtractor.Builder> componentOptions = component -> {};
 
     private Builder(ConnectionRegistry registry) {
       this.registry = Objects.requireNonNull(registry, "registry");
@@ -157,6 +168,22 @@ public final class ExtractionJob implements GovernanceJob {
      */
     public Builder audit(AuditTrail trail) {
       this.audit = Objects.requireNonNull(trail, "trail");
+      return this;
+    }
+
+    /**
+     * Records the Purview client's {@code steward.purview.*} meters and the {@code
+     * steward.extraction.*} meters of every run (see {@link
+     * dev.steward.governance.metrics.GovernanceMeters}). Default: none. Micrometer is optional:
+     * applications that never call this need no Micrometer jar.
+     *
+     * @param registry the registry
+     * @return this builder
+     */
+    public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+      Objects.requireNonNull(registry, "meterRegistry");
+      this.clientOptions = client -> client.meterRegistry(registry);
+      this.componentOptions = component -> component.meterRegistry(registry);
       return this;
     }
 

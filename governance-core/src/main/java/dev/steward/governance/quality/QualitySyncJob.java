@@ -9,9 +9,11 @@ import dev.steward.governance.schedule.JobContext;
 import dev.steward.governance.schedule.JobOutcome;
 import dev.steward.governance.schedule.JobSpec;
 import dev.steward.governance.schedule.Schedule;
+import dev.steward.purview.PurviewDataMapClientBuilder;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The quality sync (Method A) as a scheduled {@link GovernanceJob}, registered under {@link #TYPE}.
@@ -34,11 +36,15 @@ public final class QualitySyncJob implements GovernanceJob {
   private final ConnectionRegistry registry;
   private final Map<String, String> env;
   private final AuditTrail audit;
+  private final Consumer<PurviewDataMapClientBuilder> clientOptions;
+  private final Consumer<QualitySync.Builder> componentOptions;
 
   private QualitySyncJob(Builder b) {
     this.registry = b.registry;
     this.env = b.env;
     this.audit = b.audit;
+    this.clientOptions = b.clientOptions;
+    this.componentOptions = b.componentOptions;
   }
 
   /**
@@ -83,7 +89,10 @@ public final class QualitySyncJob implements GovernanceJob {
             .get(name)
             .orElseThrow(() -> new IllegalStateException("no connection named '" + name + "'"));
     QualityMapping mapping = QualityMapping.read(Path.of(p.get("mapping")));
-    QualitySync.Builder builder = QualitySync.builder(Connections.client(connection, env), mapping);
+    PurviewDataMapClientBuilder client = Connections.clientBuilder(connection, env);
+    clientOptions.accept(client);
+    QualitySync.Builder builder = QualitySync.builder(client.buildClient(), mapping);
+    componentOptions.accept(builder);
     if (audit != null) {
       builder.audit(audit, "job:" + context.jobId());
     }
@@ -105,6 +114,8 @@ public final class QualitySyncJob implements GovernanceJob {
     private final ConnectionRegistry registry;
     private Map<String, String> env = System.getenv();
     private AuditTrail audit;
+    private Consumer<PurviewDataMapClientBuilder> clientOptions = client -> {};
+    private Consumer<QualitySync.Builder> componentOptions = component -> {};
 
     private Builder(ConnectionRegistry registry) {
       this.registry = Objects.requireNonNull(registry, "registry");
@@ -129,6 +140,22 @@ public final class QualitySyncJob implements GovernanceJob {
      */
     public Builder audit(AuditTrail trail) {
       this.audit = Objects.requireNonNull(trail, "trail");
+      return this;
+    }
+
+    /**
+     * Records the Purview client's {@code steward.purview.*} meters and the {@code
+     * steward.quality.*} meters of every run (see {@link
+     * dev.steward.governance.metrics.GovernanceMeters}). Default: none. Micrometer is optional:
+     * applications that never call this need no Micrometer jar.
+     *
+     * @param registry the registry
+     * @return this builder
+     */
+    public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+      Objects.requireNonNull(registry, "meterRegistry");
+      this.clientOptions = client -> client.meterRegistry(registry);
+      this.componentOptions = component -> component.meterRegistry(registry);
       return this;
     }
 

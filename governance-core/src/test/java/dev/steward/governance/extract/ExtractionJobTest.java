@@ -13,6 +13,7 @@ import dev.steward.governance.schedule.JobStatus;
 import dev.steward.governance.schedule.ManualSchedulingClock;
 import dev.steward.governance.schedule.Schedule;
 import dev.steward.purview.emulator.PurviewEmulator;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +28,8 @@ class ExtractionJobTest {
   @TempDir Path dir;
 
   @Test
-  void aScheduledHourlyExtractionRunsIncrementallyAndIsAudited() throws Exception {
+  void aScheduledHourlyExtractionRunsIncrementallyAndIsAuditedAndMeasured() throws Exception {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
     try (PurviewEmulator emulator = PurviewEmulator.builder().seed("demo").start();
         AuditTrail audit = AuditTrail.builder(dir.resolve("audit")).build()) {
       FileConnectionRegistry registry = new FileConnectionRegistry(dir.resolve("connections.json"));
@@ -45,6 +47,7 @@ class ExtractionJobTest {
               .env(Map.of("DEMO_TOKEN", emulator.token()))
               .checkpoints(new FileCheckpointStore(dir.resolve("checkpoints")))
               .audit(audit)
+              .meterRegistry(meters)
               .build();
       ManualSchedulingClock clock =
           new ManualSchedulingClock(Instant.parse("2026-11-23T08:30:00Z"));
@@ -92,6 +95,13 @@ class ExtractionJobTest {
                 assertThat(r.actor()).isEqualTo("job:hourly-demo");
               });
       assertThat(audit.verify().intact()).isTrue();
+
+      // Both runs are measured: the extractor's meters and its Purview client's.
+      assertThat(meters.get("steward.extraction.runs").tag("outcome", "success").timer().count())
+          .isEqualTo(2);
+      assertThat(meters.get("steward.purview.requests").timers())
+          .isNotEmpty()
+          .allSatisfy(t -> assertThat(t.getId().getTag("operation")).doesNotContain("-"));
     }
   }
 }

@@ -12,6 +12,7 @@ import dev.steward.purview.PurviewDataMapClient;
 import dev.steward.purview.PurviewDataMapClientBuilder;
 import dev.steward.purview.StaticTokenCredential;
 import dev.steward.purview.emulator.PurviewEmulator;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,11 +165,13 @@ class QualityWebhookAndJobTest {
     Files.writeString(
         scores,
         "{\"datasetId\":\"sales.products\",\"overall\":97,\"measuredAt\":\"2026-11-23T08:00:00Z\"}\n");
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
     try (AuditTrail audit = AuditTrail.builder(dir.resolve("audit")).build()) {
       QualitySyncJob job =
           QualitySyncJob.builder(registry)
               .env(Map.of("DEMO_TOKEN", emulator.token()))
               .audit(audit)
+              .meterRegistry(meters)
               .build();
       JobOutcome outcome =
           job.run(
@@ -189,6 +192,9 @@ class QualityWebhookAndJobTest {
                   () -> false));
       assertThat(outcome.status()).isEqualTo(JobOutcome.Status.SUCCEEDED);
       assertThat(outcome.message()).contains("1 written");
+      assertThat(meters.get("steward.quality.syncs").tag("outcome", "success").timer().count())
+          .isEqualTo(1);
+      assertThat(meters.get("steward.purview.requests").timers()).isNotEmpty();
       assertThat(audit.query(Instant.EPOCH, Instant.now().plusSeconds(60), null))
           .anyMatch(r -> r.action().equals("quality.write") && r.actor().equals("job:q-1"));
 
