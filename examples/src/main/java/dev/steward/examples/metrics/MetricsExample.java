@@ -86,6 +86,7 @@ public final class MetricsExample {
     emulator.faults().retryAfter(Duration.ofMillis(50)).failNext(2, FaultType.THROTTLED);
 
     // 1. The client: requests, retries, throttled answers, rate-limit waits.
+    // snippet:begin metrics-client
     PurviewDataMapClient client =
         new PurviewDataMapClientBuilder()
             .endpoint(emulator.endpoint())
@@ -94,8 +95,10 @@ public final class MetricsExample {
             .rateLimit(100)
             .meterRegistry(registry)
             .buildClient();
+    // snippet:end metrics-client
 
     // 2. The extractor, run by the scheduler: extraction and job meters.
+    // snippet:begin metrics-scheduler
     CatalogExtractor extractor = CatalogExtractor.builder(client).meterRegistry(registry).build();
     CountDownLatch ran = new CountDownLatch(1); // only so the example can wait for its run
     try (GovernanceScheduler scheduler =
@@ -123,8 +126,10 @@ public final class MetricsExample {
       }
       scheduler.shutdown(Duration.ofSeconds(30)); // waits for the run to be recorded
     }
+    // snippet:end metrics-scheduler
 
     // 3. Quality sync and its webhook: datasets by outcome, SLA status, webhook deliveries.
+    // snippet:begin metrics-quality
     QualitySync sync =
         QualitySync.builder(
                 client, QualityMapping.parse("qalita-mapping.yaml", quality("qalita-mapping.yaml")))
@@ -132,6 +137,7 @@ public final class MetricsExample {
             .build();
     sync.ensureDefinitions();
     sync.sync(QualityScores.parse("qalita-scores.jsonl", quality("qalita-scores.jsonl")));
+    // snippet:end metrics-quality
     byte[] secret = "example-webhook-secret-0123456789".getBytes(StandardCharsets.UTF_8);
     QualityWebhookHandler webhook = QualityWebhookHandler.builder(sync, secret).build();
     byte[] event =
@@ -150,17 +156,21 @@ public final class MetricsExample {
         event);
 
     // 4. Drift: feed each report (and how long the snapshot took) to DriftMetrics.
+    // snippet:begin metrics-drift
     DriftMetrics driftMetrics = new DriftMetrics(registry);
     long started = System.nanoTime();
     DriftReport report = CompareSnapshots.run();
     driftMetrics.record(report, Duration.ofNanos(System.nanoTime() - started));
+    // snippet:end metrics-drift
 
     // 5. The guard: count every decision next to the usual audit sink.
+    // snippet:begin metrics-guard
     ProductionGuard guard =
         ProductionGuard.builder()
             .environmentVariables(Map.of("STEWARD_ENVIRONMENT", "production"))
             .auditSink(GuardMetrics.decorate(registry, new Slf4jAuditSink()))
             .build();
+    // snippet:end metrics-guard
     guard.evaluate(Operation.read(Target.named("sales-db")));
     guard.evaluate(Operation.destructive(Target.named("sales-db")));
 

@@ -44,6 +44,7 @@ public final class SnapshotAndDiffExample {
    * @return the drift report
    */
   public static DriftReport run(ArmClient arm, String subscriptionId, Path baseline, Path current) {
+    // snippet:begin snapshot-diff
     // Snapshot: every NSG of the subscription, each fetched with its latest stable apiVersion.
     ResourceSnapshotter snapshotter = ResourceSnapshotter.builder(arm).build();
     SnapshotOptions options = nsgs(subscriptionId);
@@ -59,6 +60,7 @@ public final class SnapshotAndDiffExample {
           "%-8s %s %s [%s]%n", drift.severity(), drift.resourceId(), drift.path(), drift.rule());
     }
     return report;
+    // snippet:end snapshot-diff
   }
 
   /**
@@ -68,11 +70,13 @@ public final class SnapshotAndDiffExample {
    * @return the options
    */
   public static SnapshotOptions nsgs(String subscriptionId) {
+    // snippet:begin snapshot-options
     return SnapshotOptions.builder()
         .subscription(subscriptionId)
         .resourceType("Microsoft.Network/networkSecurityGroups")
         .fullResources(true)
         .build();
+    // snippet:end snapshot-options
   }
 
   /**
@@ -95,6 +99,7 @@ public final class SnapshotAndDiffExample {
       Path current,
       AuditTrail trail,
       DriftWatchListener listener) {
+    // snippet:begin drift-watch-job
     DriftWatchJob job =
         DriftWatchJob.builder(ResourceSnapshotter.builder(arm).build())
             .audit(trail)
@@ -110,6 +115,7 @@ public final class SnapshotAndDiffExample {
             nsgs(subscriptionId),
             Map.of("out", current.toString())));
     return scheduler;
+    // snippet:end drift-watch-job
   }
 
   /**
@@ -123,8 +129,10 @@ public final class SnapshotAndDiffExample {
           "usage: AZURE_SUBSCRIPTION_ID=... SnapshotAndDiffExample BASELINE.jsonl CURRENT.jsonl");
       System.exit(2);
     }
+    // snippet:begin snapshot-arm-client
     ArmClient arm =
         new ArmClientBuilder().credential(new DefaultAzureCredentialBuilder().build()).build();
+    // snippet:end snapshot-arm-client
     run(arm, System.getenv("AZURE_SUBSCRIPTION_ID"), Path.of(args[0]), Path.of(args[1]));
   }
 }
