@@ -5,9 +5,11 @@ import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.steward.cli.ExitCodes;
+import dev.steward.cli.StewardHome;
 import dev.steward.cli.governance.Loopback;
 import dev.steward.governance.arm.ArmClient;
 import dev.steward.governance.arm.ArmClientBuilder;
+import dev.steward.governance.audit.AuditTrail;
 import dev.steward.governance.backup.ArmBackupVerifier;
 import dev.steward.governance.backup.BackupEnsurer;
 import dev.steward.governance.backup.BackupKind;
@@ -349,16 +351,43 @@ public final class BackupCommand implements Callable<Integer> {
             "Days to keep backups (web app default 30; PostgreSQL 7-35 and SQL 1-35, required).")
     Integer retentionDays;
 
-    @Option(names = "--apply", description = "Apply the plan (default: print it only).")
+    @Option(
+        names = "--apply",
+        description =
+            "Apply the plan (default: print it only); recorded in the audit trail under --home.")
     boolean apply;
+
+    @Mixin StewardHome home = new StewardHome();
 
     @Override
     public Integer call() {
       String id = common.resource(spec);
       boolean json = common.json(spec);
       BackupKind kind = BackupKind.of(id);
-      BackupEnsurer ensurer = new BackupEnsurer(common.client(spec, parent), parent.clock);
-      BackupPlan plan;
+      // An applied plan is recorded in the audit trail; a dry run writes nothing anywhere.
+      try (AuditTrail audit = apply ? AuditTrail.builder(home.audit()).build() : null) {
+        BackupEnsurer ensurer = new BackupEnsurer(common.client(spec, parent), parent.clock);
+        if (audit != null) {
+          ensurer = ensurer.audit(audit, "cli:backup-ensure");
+        }
+        BackupPlan plan = plan(ensurer, id, kind);
+        if (apply) {
+          plan.apply();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+          printJson(out, plan.toJson());
+        } else {
+          out.print(plan.describe());
+          if (!plan.isEmpty()) {
+            out.println(apply ? "applied." : "dry run: nothing written; run again with --apply.");
+          }
+        }
+        return plan.isEmpty() || apply ? ExitCodes.OK : ExitCodes.FOUND;
+      }
+    }
+
+    private BackupPlan plan(BackupEnsurer ensurer, String id, BackupKind kind) {
       try {
         if (kind == BackupKind.WEB_APP) {
           if (storageAccount == null || container == null) {
@@ -370,30 +399,16 @@ public final class BackupCommand implements Callable<Integer> {
           if (retentionDays != null) {
             options = options.withRetentionDays(retentionDays);
           }
-          plan = ensurer.planWebAppBackup(options);
-        } else {
-          if (retentionDays == null) {
-            throw new ParameterException(
-                spec.commandLine(), "--retention-days is required for " + kind);
-          }
-          plan = ensurer.planRetention(id, retentionDays);
+          return ensurer.planWebAppBackup(options);
         }
+        if (retentionDays == null) {
+          throw new ParameterException(
+              spec.commandLine(), "--retention-days is required for " + kind);
+        }
+        return ensurer.planRetention(id, retentionDays);
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), e.getMessage());
       }
-      PrintWriter out = spec.commandLine().getOut();
-      if (apply) {
-        plan.apply();
-      }
-      if (json) {
-        printJson(out, plan.toJson());
-      } else {
-        out.print(plan.describe());
-        if (!plan.isEmpty()) {
-          out.println(apply ? "applied." : "dry run: nothing written; run again with --apply.");
-        }
-      }
-      return plan.isEmpty() || apply ? ExitCodes.OK : ExitCodes.FOUND;
     }
   }
 

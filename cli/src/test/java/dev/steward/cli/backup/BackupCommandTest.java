@@ -15,8 +15,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.steward.cli.ExitCodes;
 import dev.steward.cli.Steward;
+import dev.steward.governance.audit.AuditTrail;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,9 +28,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class BackupCommandTest {
+  @TempDir Path home;
+
   private static final String SITE =
       "/subscriptions/34adfa4f-cedf-4dc0-ba29-b6d1a69ab345/resourceGroups/testrg123/providers/Microsoft.Web/sites/sitef6141";
   private static final String PG =
@@ -228,10 +233,20 @@ class BackupCommandTest {
                 endpoint(),
                 "--token",
                 "t",
+                "--home",
+                home.toString(),
                 "--apply"))
         .isEqualTo(ExitCodes.OK);
     assertThat(out.toString()).contains("applied.");
     assertThat(server.findAll(patchRequestedFor(urlPathEqualTo(PG)))).hasSize(1);
+    assertThat(AuditTrail.query(home.resolve("audit"), null, null, PG))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.action()).isEqualTo("backup.ensure");
+              assertThat(r.outcome()).isEqualTo("APPLIED");
+              assertThat(r.actor()).isEqualTo("cli:backup-ensure");
+            });
   }
 
   @Test

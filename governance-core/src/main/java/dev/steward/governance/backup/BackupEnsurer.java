@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.steward.governance.arm.ArmClient;
 import dev.steward.governance.arm.ArmException;
+import dev.steward.governance.audit.AuditTrail;
 import dev.steward.governance.backup.implementation.ContainerSas;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -44,6 +46,8 @@ public final class BackupEnsurer {
 
   private final ArmClient arm;
   private final Clock clock;
+  private final AuditTrail audit;
+  private final String actor;
 
   /**
    * Creates an ensurer.
@@ -52,8 +56,59 @@ public final class BackupEnsurer {
    * @param clock the clock for SAS validity
    */
   public BackupEnsurer(ArmClient arm, Clock clock) {
+    this(arm, clock, null, null);
+  }
+
+  private BackupEnsurer(ArmClient arm, Clock clock, AuditTrail audit, String actor) {
     this.arm = Objects.requireNonNull(arm, "arm");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.audit = audit;
+    this.actor = actor;
+  }
+
+  /**
+   * An ensurer that records every applied plan in an audit trail: one {@code backup.ensure} record
+   * per {@link BackupPlan#apply()} that changes something, outcome {@code APPLIED} or {@code
+   * FAILED}, with the planned changes (the SAS masked, as in the plan) as details.
+   *
+   * @param trail the audit trail
+   * @param actor who applies, e.g. {@code "cli:backup-ensure"}
+   * @return a new ensurer
+   */
+  public BackupEnsurer audit(AuditTrail trail, String actor) {
+    return new BackupEnsurer(
+        arm, clock, Objects.requireNonNull(trail, "trail"), Objects.requireNonNull(actor, "actor"));
+  }
+
+  private BackupPlan plan(String resourceId, List<PlannedChange> changes, Runnable action) {
+    if (audit == null || changes.isEmpty()) {
+      return new BackupPlan(resourceId, changes, action);
+    }
+    String described = String.join("; ", changes.stream().map(PlannedChange::toString).toList());
+    Map<String, Object> details = Map.of("changes", described, "count", changes.size());
+    return new BackupPlan(
+        resourceId,
+        changes,
+        () -> {
+          try {
+            action.run();
+          } catch (RuntimeException e) {
+            audit.record(
+                actor,
+                "backup.ensure",
+                resourceId,
+                "FAILED",
+                Map.of(
+                    "changes",
+                    described,
+                    "count",
+                    changes.size(),
+                    "error",
+                    String.valueOf(e.getMessage())));
+            throw e;
+          }
+          audit.record(actor, "backup.ensure", resourceId, "APPLIED", details);
+        });
   }
 
   /**
@@ -249,7 +304,7 @@ public final class BackupEnsurer {
             arm.put(site + "/config/backup", BackupStatusReader.WEB_API_VERSION, body);
           }
         };
-    return new BackupPlan(site, changes, action);
+    return plan(site, changes, action);
   }
 
   private String newSas(WebAppBackupOptions options, String accountName, Instant now) {
@@ -304,11 +359,11 @@ public final class BackupEnsurer {
               .path("backup");
       JsonNode now = backup.path("backupRetentionDays");
       if (now.isNumber() && now.asInt() == days) {
-        return new BackupPlan(resourceId, List.of(), () -> {});
+        return plan(resourceId, List.of(), () -> {});
       }
       ObjectNode body = JSON.objectNode();
       body.putObject("properties").putObject("backup").put("backupRetentionDays", days);
-      return new BackupPlan(
+      return plan(
           resourceId,
           List.of(
               new PlannedChange(
@@ -340,7 +395,7 @@ public final class BackupEnsurer {
     }
     JsonNode now = policy.path("retentionDays");
     if (now.isNumber() && now.asInt() == days) {
-      return new BackupPlan(resourceId, List.of(), () -> {});
+      return plan(resourceId, List.of(), () -> {});
     }
     ObjectNode body = JSON.objectNode();
     ObjectNode p = body.putObject("properties");
@@ -348,7 +403,7 @@ public final class BackupEnsurer {
     if (policy.path("diffBackupIntervalInHours").isNumber()) {
       p.put("diffBackupIntervalInHours", policy.path("diffBackupIntervalInHours").asInt());
     }
-    return new BackupPlan(
+    return plan(
         resourceId,
         List.of(
             new PlannedChange(

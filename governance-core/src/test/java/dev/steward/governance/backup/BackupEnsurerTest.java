@@ -20,15 +20,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.steward.governance.arm.ArmWireMock;
+import dev.steward.governance.audit.AuditRecord;
+import dev.steward.governance.audit.AuditTrail;
 import dev.steward.governance.backup.implementation.ContainerSas;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BackupEnsurerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,6 +44,7 @@ class BackupEnsurerTest {
       "dGVzdC1hY2NvdW50LWtleS0xLW5vdC1hLXJlYWwta2V5LWZvci1zdGV3YXJkLXRlc3Rz";
 
   private final ArmWireMock arm = new ArmWireMock();
+  @TempDir Path auditDir;
 
   @AfterEach
   void stop() {
@@ -83,8 +90,9 @@ class BackupEnsurerTest {
     WebAppStubs.notConfigured(arm);
     WebAppBackupOptions options =
         WebAppBackupOptions.of(Fixtures.SITE, Fixtures.STORAGE, "webapp-backups");
+    AuditTrail trail = AuditTrail.builder(auditDir).build();
 
-    BackupPlan plan = ensurer().planWebAppBackup(options);
+    BackupPlan plan = ensurer().audit(trail, "test:ensure").planWebAppBackup(options);
 
     assertThat(plan.changes())
         .extracting(PlannedChange::what)
@@ -173,6 +181,23 @@ class BackupEnsurerTest {
     assertThat(again.describe()).contains("up to date");
     assertThat(again.apply()).isEmpty();
     assertThat(arm.server.findAll(putRequestedFor(anyUrl()))).isEmpty();
+
+    // One audit record, for the apply that changed something; no SAS in it.
+    List<AuditRecord> records = trail.query(null, null, Fixtures.SITE);
+    assertThat(records)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.action()).isEqualTo("backup.ensure");
+              assertThat(r.outcome()).isEqualTo("APPLIED");
+              assertThat(r.actor()).isEqualTo("test:ensure");
+            });
+    trail.close();
+    try (Stream<Path> files = Files.list(auditDir)) {
+      for (Path f : files.toList()) {
+        assertThat(Files.readString(f)).doesNotContain("sig=").doesNotContain(KEY1);
+      }
+    }
   }
 
   @Test
