@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.steward.drift.implementation.Canonical;
 import dev.steward.drift.implementation.SnapshotDiff;
 import dev.steward.drift.implementation.SnapshotReader;
+import dev.steward.drift.implementation.Trees;
 import dev.steward.drift.models.Drift;
 import dev.steward.drift.models.DriftReport;
 import dev.steward.drift.models.DriftSummary;
@@ -119,7 +120,7 @@ public final class DriftEngine {
     LinkedHashMap<String, SnapshotReader.Entry> a =
         SnapshotDiff.readAll(baselineName, new ByteArrayInputStream(baseline));
     LinkedHashMap<String, SnapshotReader.Entry> b =
-        SnapshotDiff.readAll(currentName, new ByteArrayInputStream(current));
+        SnapshotDiff.readAll(currentName, current, baseline, a);
     SnapshotDiff diff = new SnapshotDiff(rules.compiled());
     diff.inMemory(a, b);
     return report(diff);
@@ -150,7 +151,7 @@ public final class DriftEngine {
    */
   public List<Drift> diff(JsonNode baseline, JsonNode current) {
     JsonNode any = current != null ? current : Objects.requireNonNull(baseline, "baseline");
-    if (baseline != null && baseline.equals(current)) {
+    if (baseline != null && Trees.equal(baseline, current)) {
       return List.of(); // the no-drift fast path: nothing is allocated
     }
     SnapshotDiff diff = new SnapshotDiff(rules.compiled());
