@@ -79,6 +79,15 @@ class FastPathEquivalenceTest {
     assertThat(fast(baseline, current)).as(what).isEqualTo(ref);
     DriftReport viaApi = DriftEngine.create().compare("baseline", baseline, "current", current);
     assertThat(viaApi.drifts().toString()).as(what).isEqualTo(ref.drifts());
+    try {
+      // pre-parsed trees (resource keys reused from the baseline at the same position)
+      DriftReport viaTrees =
+          DriftEngine.create().compare(MAPPER.readTree(baseline), MAPPER.readTree(current));
+      assertThat(viaTrees.drifts().toString()).as(what + ", trees").isEqualTo(ref.drifts());
+      assertThat(viaTrees.summary()).as(what + ", trees").isEqualTo(viaApi.summary());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static List<JsonNode> samples() throws IOException {

@@ -287,6 +287,7 @@ public final class SnapshotReader {
     String id;
     String type;
     JsonNode tree = null;
+    Entry same = null;
     if (skim) {
       id = null;
       type = null;
@@ -302,7 +303,7 @@ public final class SnapshotReader {
         }
       }
     } else {
-      Entry same = sharing == null ? null : sameBytes(start.getByteOffset());
+      same = sharing == null ? null : sameBytes(start.getByteOffset());
       if (same != null) {
         for (JsonToken t = p.currentToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
           p.nextToken();
@@ -329,15 +330,9 @@ public final class SnapshotReader {
           "resource has no 'id' (every resource in a snapshot needs its ARM id, as a string)",
           null);
     }
-    String lowerType = Canonical.resourceType(type, id);
-    sink.accept(
-        new Entry(
-            id,
-            id.toLowerCase(Locale.ROOT),
-            lowerType,
-            tree,
-            loc(start),
-            start.getByteOffset(),
-            end));
+    // the same bytes as a baseline resource: the same id and type, already case-folded
+    String key = same != null ? same.key() : id.toLowerCase(Locale.ROOT);
+    String lowerType = same != null ? same.type() : Canonical.resourceType(type, id);
+    sink.accept(new Entry(id, key, lowerType, tree, loc(start), start.getByteOffset(), end));
   }
 }
