@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.steward.drift.implementation.Canonical;
 import dev.steward.drift.implementation.SnapshotDiff;
 import dev.steward.drift.implementation.SnapshotReader;
+import dev.steward.drift.implementation.Trees;
 import dev.steward.drift.models.Drift;
 import dev.steward.drift.models.DriftReport;
 import dev.steward.drift.models.DriftSummary;
@@ -119,7 +120,7 @@ public final class DriftEngine {
     LinkedHashMap<String, SnapshotReader.Entry> a =
         SnapshotDiff.readAll(baselineName, new ByteArrayInputStream(baseline));
     LinkedHashMap<String, SnapshotReader.Entry> b =
-        SnapshotDiff.readAll(currentName, new ByteArrayInputStream(current));
+        SnapshotDiff.readAll(currentName, current, baseline, a);
     SnapshotDiff diff = new SnapshotDiff(rules.compiled());
     diff.inMemory(a, b);
     return report(diff);
@@ -136,7 +137,8 @@ public final class DriftEngine {
    */
   public DriftReport compare(JsonNode baseline, JsonNode current) {
     SnapshotDiff diff = new SnapshotDiff(rules.compiled());
-    diff.inMemory(entries("baseline", baseline), entries("current", current));
+    LinkedHashMap<String, SnapshotReader.Entry> a = entries("baseline", baseline, null);
+    diff.inMemory(a, entries("current", current, new ArrayList<>(a.values())));
     return report(diff);
   }
 
@@ -150,7 +152,7 @@ public final class DriftEngine {
    */
   public List<Drift> diff(JsonNode baseline, JsonNode current) {
     JsonNode any = current != null ? current : Objects.requireNonNull(baseline, "baseline");
-    if (baseline != null && baseline.equals(current)) {
+    if (baseline != null && Trees.equal(baseline, current)) {
       return List.of(); // the no-drift fast path: nothing is allocated
     }
     SnapshotDiff diff = new SnapshotDiff(rules.compiled());
@@ -162,8 +164,14 @@ public final class DriftEngine {
     return diff.differ().drifts().stream().sorted(DriftReport.ORDER).toList();
   }
 
+  /**
+   * Indexes a snapshot's resources by lower-case id. {@code aligned} is the baseline in order, when
+   * indexing the current snapshot: a resource whose id (and declared type) is written exactly as
+   * the baseline resource's at the same position reuses that resource's key and type instead of
+   * case-folding them again (snapshots usually list resources in the same order).
+   */
   private static LinkedHashMap<String, SnapshotReader.Entry> entries(
-      String name, JsonNode snapshot) {
+      String name, JsonNode snapshot, List<SnapshotReader.Entry> aligned) {
     List<JsonNode> resources = new ArrayList<>();
     if (snapshot.isArray()) {
       snapshot.forEach(resources::add);
@@ -183,9 +191,20 @@ public final class DriftEngine {
             new SourceLocation(name + "[" + i + "]", 0, 0), "resource has no 'id'", null);
       }
       String id = idNode.asText();
-      String type = Canonical.resourceType(r.path("type").textValue(), id);
-      SnapshotReader.Entry e =
-          new SnapshotReader.Entry(id, id.toLowerCase(Locale.ROOT), type, r, null, 0, 0);
+      String declared = r.path("type").textValue();
+      SnapshotReader.Entry same = aligned != null && i < aligned.size() ? aligned.get(i) : null;
+      String key;
+      String type;
+      if (same != null
+          && same.id().equals(id)
+          && Objects.equals(same.tree().path("type").textValue(), declared)) {
+        key = same.key();
+        type = same.type();
+      } else {
+        key = id.toLowerCase(Locale.ROOT);
+        type = Canonical.resourceType(declared, id);
+      }
+      SnapshotReader.Entry e = new SnapshotReader.Entry(id, key, type, r, null, 0, 0);
       if (map.putIfAbsent(e.key(), e) != null) {
         throw new DriftInputException(
             new SourceLocation(name + "[" + i + "]", 0, 0),

@@ -233,6 +233,32 @@ final class ReportFormats {
       if (r.policyUri() != null) {
         o.put("helpUri", r.policyUri());
       }
+      // GitHub code scanning shows help.text next to each alert (and requires it for rules).
+      String help =
+          r.title()
+              + ". Steward reports this when a resource's configuration changes at the rule's"
+              + " path between the baseline and the current snapshot; a weakening change is "
+              + r.severity()
+              + ", the reverse change LOW."
+              + (r.policyName() == null
+                  ? ""
+                  : " The rule mirrors the Azure Policy definition '" + r.policyName() + "'.");
+      ObjectNode helpNode = o.putObject("help");
+      helpNode.put("text", help);
+      helpNode.put(
+          "markdown",
+          "**"
+              + r.title()
+              + "**\n\nA weakening change is **"
+              + r.severity()
+              + "**, the reverse change LOW."
+              + (r.policyName() == null
+                  ? ""
+                  : "\n\nMirrors the Azure Policy definition ["
+                      + r.policyName()
+                      + "]("
+                      + (r.policyUri() == null ? "" : r.policyUri())
+                      + ")."));
       o.putObject("defaultConfiguration").put("level", level(r.severity()));
       ObjectNode props = o.putObject("properties");
       props.put("security-severity", securitySeverity(r.severity()));
@@ -303,8 +329,28 @@ final class ReportFormats {
     return msg;
   }
 
-  private static String uri(Path p) {
-    return p.toString().replace('\\', '/');
+  /**
+   * A snapshot file as a SARIF {@code artifactLocation.uri}: a relative path stays a relative URI
+   * reference (GitHub code scanning resolves it against the repository root, which is what it
+   * recommends), an absolute path becomes a {@code file:} URI; either way percent-encoded, so
+   * spaces or {@code #} in a file name still give a valid {@code uri-reference}.
+   */
+  static String uri(Path p) {
+    if (p.isAbsolute()) {
+      return p.toUri().toASCIIString();
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Path part : p) {
+      if (sb.length() > 0) {
+        sb.append('/');
+      }
+      try {
+        sb.append(new java.net.URI(null, null, part.toString(), null).getRawPath());
+      } catch (java.net.URISyntaxException e) {
+        throw new IllegalArgumentException("snapshot path is not a valid URI path: " + p, e);
+      }
+    }
+    return sb.toString();
   }
 
   private static String level(Severity s) {

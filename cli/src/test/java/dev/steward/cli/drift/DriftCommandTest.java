@@ -156,7 +156,7 @@ class DriftCommandTest {
     assertThat(result.path("level").asText()).isEqualTo("error");
     JsonNode physical = result.path("locations").get(0).path("physicalLocation");
     assertThat(physical.path("artifactLocation").path("uri").asText())
-        .isEqualTo(current.toString());
+        .isEqualTo(current.toUri().toASCIIString());
     assertThat(physical.path("region").path("startLine").asInt()).isEqualTo(1);
     assertThat(result.path("partialFingerprints").path("stewardDrift/v1").asText()).hasSize(32);
     assertThat(run.path("results").get(1).path("level").asText()).isEqualTo("note");

@@ -35,6 +35,7 @@ public final class Differ {
       List.of("name", "id", "key", "lun", "value", "objectId", "type");
 
   private final CompiledRules rules;
+  private final boolean fast;
   private final long[] noise = new long[NoiseClass.values().length];
   private final List<Drift> drifts = new ArrayList<>();
 
@@ -74,7 +75,25 @@ public final class Differ {
    * @param rules the compiled rules
    */
   public Differ(CompiledRules rules) {
+    this(rules, true);
+  }
+
+  /**
+   * Creates a differ, with or without its fast paths. The reference walk ({@code fast} false)
+   * decides equality with {@link JsonNode#equals(Object)} and matches keyed arrays through maps;
+   * tests prove the fast paths give the same drifts and noise counts.
+   *
+   * @param rules the compiled rules
+   * @param fast whether to use the fast paths ({@link Trees#equal}, the array index)
+   */
+  public Differ(CompiledRules rules, boolean fast) {
     this.rules = rules;
+    this.fast = fast;
+  }
+
+  /** Equality of two present nodes, with the meaning of {@link JsonNode#equals(Object)}. */
+  private boolean same(JsonNode a, JsonNode b) {
+    return fast ? Trees.equal(a, b) : a.equals(b);
   }
 
   /**
@@ -87,7 +106,7 @@ public final class Differ {
    * @return the number of drifts emitted for this resource
    */
   public int resource(String id, String type, JsonNode a, JsonNode b) {
-    if (a != null && b != null && a.equals(b)) {
+    if (a != null && b != null && same(a, b)) {
       return 0;
     }
     int before = drifts.size();
@@ -171,24 +190,24 @@ public final class Differ {
   /** Both sides present. */
   private void value(PathNode n, JsonNode a, JsonNode b) {
     if (n != null && (n.secret || n.isVolatile)) {
-      if (!a.equals(b)) {
+      if (!same(a, b)) {
         noise(n.secret ? NoiseClass.SECRET : NoiseClass.VOLATILE);
       }
       return;
     }
     if (a.isObject() && b.isObject()) {
-      if (!a.equals(b)) {
+      if (!same(a, b)) {
         object(n, a, b);
       }
       return;
     }
     if (a.isArray() && b.isArray()) {
-      if (!a.equals(b)) {
+      if (!same(a, b)) {
         array(n, (ArrayNode) a, (ArrayNode) b);
       }
       return;
     }
-    if (a.equals(b)) {
+    if (same(a, b)) {
       return;
     }
     if (!a.isContainerNode() && !b.isContainerNode()) {
@@ -218,7 +237,7 @@ public final class Differ {
         absentOrNull(c, va, false, ChangeType.REMOVED);
       } else {
         matched++;
-        if (va == vb || va.equals(vb)) {
+        if (va == vb || same(va, vb)) {
           continue; // equal subtree: no rule lookup, no allocation
         }
         PathNode c = tr.child(n, name);
@@ -277,7 +296,7 @@ public final class Differ {
   }
 
   private boolean equivalent(PathNode c, JsonNode x, JsonNode y) {
-    if (x.equals(y)) {
+    if (same(x, y)) {
       return true;
     }
     boolean saved = silentDiffers;
@@ -432,6 +451,9 @@ public final class Differ {
   }
 
   private boolean keyed(PathNode en, ArrayNode a, ArrayNode b, List<String> key) {
+    if (fast && key.size() == 1 && keyedExact(en, a, b, key)) {
+      return true;
+    }
     // Keys usually match exactly: try the raw values first (no allocation for single-field
     // keys), and fall back to case-folded, typed keys when some key is not found.
     LinkedHashMap<String, JsonNode> ma = rawIndex(a, key);
@@ -448,7 +470,7 @@ public final class Differ {
     for (Map.Entry<String, JsonNode> e : ma.entrySet()) {
       JsonNode ea = e.getValue();
       JsonNode eb = mb.get(e.getKey());
-      if (eb != null && (ea == eb || ea.equals(eb))) {
+      if (eb != null && (ea == eb || same(ea, eb))) {
         continue;
       }
       push(en, ea, eb, new KeySeg(key, ea));
@@ -471,6 +493,86 @@ public final class Differ {
       noise(NoiseClass.ORDER);
     }
     return true;
+  }
+
+  /**
+   * The fast path of {@link #keyed}: every key a text, unique on each side, and every baseline key
+   * found as written in the current array. Then the pairs, their order and the added elements are
+   * exactly those of the map-based path, found with one open-addressing index of positions (no
+   * entry, boxing or case-folded key per element). Returns {@code false}, having emitted nothing,
+   * when the arrays need the case-folded, typed keys.
+   */
+  private boolean keyedExact(PathNode en, ArrayNode a, ArrayNode b, List<String> key) {
+    String k = key.get(0);
+    int nb = b.size();
+    int na = a.size();
+    int mask = Integer.highestOneBit(Math.max(nb, 1) * 2 + 1) * 2 - 1;
+    String[] keys = new String[mask + 1];
+    int[] slots = new int[mask + 1];
+    for (int j = 0; j < nb; j++) {
+      String t = keyText(b.get(j), k);
+      if (t == null) {
+        return false;
+      }
+      int h = t.hashCode() & mask;
+      while (keys[h] != null) {
+        if (keys[h].equals(t)) {
+          return false; // duplicate key
+        }
+        h = (h + 1) & mask;
+      }
+      keys[h] = t;
+      slots[h] = j;
+    }
+    int[] partner = new int[na];
+    boolean[] matched = new boolean[nb];
+    boolean inOrder = na == nb;
+    for (int i = 0; i < na; i++) {
+      String t = keyText(a.get(i), k);
+      if (t == null) {
+        return false;
+      }
+      int h = t.hashCode() & mask;
+      while (keys[h] != null && !keys[h].equals(t)) {
+        h = (h + 1) & mask;
+      }
+      if (keys[h] == null || matched[slots[h]]) {
+        return false; // not found as written, or a duplicate baseline key
+      }
+      partner[i] = slots[h];
+      matched[slots[h]] = true;
+      inOrder &= slots[h] == i;
+    }
+    int before = drifts.size();
+    boolean wasDiffering = silentDiffers;
+    for (int i = 0; i < na; i++) {
+      JsonNode ea = a.get(i);
+      JsonNode eb = b.get(partner[i]);
+      if (ea == eb || Trees.equal(ea, eb)) {
+        continue;
+      }
+      push(en, ea, eb, new KeySeg(key, ea));
+      value(en, ea, eb);
+      pop();
+    }
+    for (int j = 0; j < nb; j++) {
+      if (!matched[j]) {
+        JsonNode eb = b.get(j);
+        push(en, null, eb, new KeySeg(key, eb));
+        element(en, ChangeType.ADDED, eb);
+        pop();
+      }
+    }
+    boolean clean = silent > 0 ? silentDiffers == wasDiffering : drifts.size() == before;
+    if (clean && !inOrder) {
+      noise(NoiseClass.ORDER);
+    }
+    return true;
+  }
+
+  private static String keyText(JsonNode e, String k) {
+    JsonNode v = e.get(k);
+    return v != null && v.isTextual() ? v.textValue() : null;
   }
 
   private static boolean sameOrder(Map<String, JsonNode> ma, Map<String, JsonNode> mb) {

@@ -48,8 +48,19 @@ public final class SnapshotDiff {
    * @param rules the compiled rules
    */
   public SnapshotDiff(CompiledRules rules) {
+    this(rules, true);
+  }
+
+  /**
+   * Creates a comparison, with or without the differ's fast paths.
+   *
+   * @param rules the compiled rules
+   * @param fast whether the differ uses its fast paths (see {@link Differ#Differ(CompiledRules,
+   *     boolean)})
+   */
+  public SnapshotDiff(CompiledRules rules, boolean fast) {
     this.rules = rules;
-    this.differ = new Differ(rules);
+    this.differ = new Differ(rules, fast);
   }
 
   /**
@@ -91,6 +102,28 @@ public final class SnapshotDiff {
   public static LinkedHashMap<String, SnapshotReader.Entry> readAll(String file, InputStream in) {
     LinkedHashMap<String, SnapshotReader.Entry> map = new LinkedHashMap<>();
     SnapshotReader.read(file, in, e -> put(map, e));
+    return map;
+  }
+
+  /**
+   * Indexes the current snapshot's resources by lower-case id, failing on duplicates, reading each
+   * as a tree that shares its unchanged subtrees with the baseline resource of the same id (see
+   * {@link SnapshotReader#readSharing}).
+   *
+   * @param file the name used in messages
+   * @param current the current snapshot's bytes
+   * @param baselineBytes the baseline snapshot's bytes
+   * @param baseline the baseline read from {@code baselineBytes} by {@link #readAll(String,
+   *     InputStream)} (read only)
+   * @return the resources in file order
+   */
+  public static LinkedHashMap<String, SnapshotReader.Entry> readAll(
+      String file,
+      byte[] current,
+      byte[] baselineBytes,
+      LinkedHashMap<String, SnapshotReader.Entry> baseline) {
+    LinkedHashMap<String, SnapshotReader.Entry> map = new LinkedHashMap<>();
+    SnapshotReader.readSharing(file, current, e -> put(map, e), baselineBytes, baseline);
     return map;
   }
 

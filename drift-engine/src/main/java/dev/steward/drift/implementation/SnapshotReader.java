@@ -9,9 +9,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.drift.DriftInputException;
 import dev.steward.drift.models.SourceLocation;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -73,10 +78,18 @@ public final class SnapshotReader {
 
   private final String file;
   private final boolean skim;
+  private final SharingTreeReader.Counterparts counterparts;
+  private final SharingTreeReader sharing;
+  private byte[] bytes;
+  private byte[] baselineBytes;
+  private List<Entry> baselineOrder;
+  private int ordinal;
 
-  private SnapshotReader(String file, boolean skim) {
+  private SnapshotReader(String file, boolean skim, SharingTreeReader.Counterparts counterparts) {
     this.file = file;
     this.skim = skim;
+    this.counterparts = counterparts;
+    this.sharing = counterparts == null ? null : new SharingTreeReader(MAPPER);
   }
 
   /**
@@ -89,7 +102,41 @@ public final class SnapshotReader {
    * @throws DriftInputException on malformed input or a resource without id
    */
   public static int read(String file, InputStream in, Sink sink) {
-    return new SnapshotReader(file, false).run(in, sink);
+    return new SnapshotReader(file, false, null).run(in, sink);
+  }
+
+  /**
+   * Reads every resource of the current snapshot as a tree that shares its unchanged subtrees with
+   * the baseline resource of the same id: equal to the tree {@link #read} gives, built without
+   * allocating the subtrees that equal the baseline's. A resource whose bytes are those of the
+   * baseline resource at the same position is not built at all: its tokens are skipped and the
+   * baseline tree is used.
+   *
+   * @param file the name used in messages
+   * @param current the current snapshot's bytes
+   * @param sink receives each resource
+   * @param baselineBytes the baseline snapshot's bytes
+   * @param baseline the baseline resources read from {@code baselineBytes}, by lower-case id, in
+   *     file order (read only)
+   * @return the number of resources
+   * @throws DriftInputException on malformed input or a resource without id
+   */
+  public static int readSharing(
+      String file,
+      byte[] current,
+      Sink sink,
+      byte[] baselineBytes,
+      LinkedHashMap<String, Entry> baseline) {
+    SharingTreeReader.Counterparts cps =
+        key -> {
+          Entry e = baseline.get(key);
+          return e == null ? null : e.tree();
+        };
+    SnapshotReader r = new SnapshotReader(file, false, cps);
+    r.bytes = current;
+    r.baselineBytes = baselineBytes;
+    r.baselineOrder = new ArrayList<>(baseline.values());
+    return r.run(new ByteArrayInputStream(current), sink);
   }
 
   /**
@@ -102,7 +149,7 @@ public final class SnapshotReader {
    * @throws DriftInputException on malformed input or a resource without id
    */
   public static int skim(String file, InputStream in, Sink sink) {
-    return new SnapshotReader(file, true).run(in, sink);
+    return new SnapshotReader(file, true, null).run(in, sink);
   }
 
   /**
@@ -119,6 +166,27 @@ public final class SnapshotReader {
     } catch (IOException e) {
       throw new DriftInputException(location, "cannot re-read resource: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The baseline resource at this resource's position in file order, when this resource's bytes
+   * (from {@code start}) are exactly its bytes; then the two are the same JSON object.
+   */
+  private Entry sameBytes(long start) {
+    int k = ordinal++;
+    if (bytes == null || k >= baselineOrder.size() || start < 0) {
+      return null;
+    }
+    Entry e = baselineOrder.get(k);
+    long len = e.end() - e.start();
+    if (e.tree() == null || e.start() < 0 || len <= 0 || start + len > bytes.length) {
+      return null;
+    }
+    int from = (int) start;
+    int bFrom = (int) e.start();
+    return Arrays.equals(bytes, from, from + (int) len, baselineBytes, bFrom, bFrom + (int) len)
+        ? e
+        : null;
   }
 
   private SourceLocation loc(JsonLocation l) {
@@ -219,6 +287,7 @@ public final class SnapshotReader {
     String id;
     String type;
     JsonNode tree = null;
+    Entry same = null;
     if (skim) {
       id = null;
       type = null;
@@ -234,8 +303,21 @@ public final class SnapshotReader {
         }
       }
     } else {
-      tree =
-          p.currentToken() == JsonToken.END_OBJECT ? MAPPER.createObjectNode() : MAPPER.readTree(p);
+      same = sharing == null ? null : sameBytes(start.getByteOffset());
+      if (same != null) {
+        for (JsonToken t = p.currentToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+          p.nextToken();
+          p.skipChildren();
+        }
+        tree = same.tree();
+      } else if (sharing != null) {
+        tree = sharing.readResource(p, counterparts);
+      } else {
+        tree =
+            p.currentToken() == JsonToken.END_OBJECT
+                ? MAPPER.createObjectNode()
+                : MAPPER.readTree(p);
+      }
       JsonNode idNode = tree.get("id");
       id = idNode != null && idNode.isTextual() ? idNode.textValue() : null;
       JsonNode typeNode = tree.get("type");
@@ -248,15 +330,9 @@ public final class SnapshotReader {
           "resource has no 'id' (every resource in a snapshot needs its ARM id, as a string)",
           null);
     }
-    String lowerType = Canonical.resourceType(type, id);
-    sink.accept(
-        new Entry(
-            id,
-            id.toLowerCase(Locale.ROOT),
-            lowerType,
-            tree,
-            loc(start),
-            start.getByteOffset(),
-            end));
+    // the same bytes as a baseline resource: the same id and type, already case-folded
+    String key = same != null ? same.key() : id.toLowerCase(Locale.ROOT);
+    String lowerType = same != null ? same.type() : Canonical.resourceType(type, id);
+    sink.accept(new Entry(id, key, lowerType, tree, loc(start), start.getByteOffset(), end));
   }
 }
