@@ -1,8 +1,13 @@
 package dev.steward.governance.health;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.steward.governance.arm.ArmClient;
+import dev.steward.governance.arm.ArmException;
 import dev.steward.governance.connection.ConnectionTestResult;
 import dev.steward.governance.connection.ConnectionTester;
+import dev.steward.governance.connection.KeyVaultSecrets;
 import dev.steward.governance.connection.PurviewConnection;
+import dev.steward.governance.connection.SecretReference;
 import dev.steward.governance.schedule.GovernanceScheduler;
 import dev.steward.governance.schedule.JobOutcome;
 import dev.steward.governance.schedule.JobStatus;
@@ -17,9 +22,9 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * The built-in {@link HealthCheck}s: Purview reachable and authorised, audit trail writable,
- * scheduler alive with no job overdue. {@link HttpEndpointHealthCheck} checks any other HTTPS
- * endpoint (ARM, Key Vault).
+ * The built-in {@link HealthCheck}s: Purview reachable and authorised, Azure Resource Manager
+ * reachable and authorised, a Key Vault secret readable, audit trail writable, scheduler alive with
+ * no job overdue. {@link HttpEndpointHealthCheck} checks any other HTTPS endpoint.
  */
 public final class HealthChecks {
 
@@ -148,6 +153,69 @@ public final class HealthChecks {
             return Health.degraded(summary + "; last run failed: " + String.join("; ", failed));
           }
           return Health.up(summary);
+        });
+  }
+
+  /** The subscriptions list: the cheapest ARM read that proves the token works. */
+  static final String ARM_PROBE = "/subscriptions";
+
+  static final String ARM_PROBE_API_VERSION = "2022-12-01";
+
+  /**
+   * Azure Resource Manager reachable and authorised: one {@code GET /subscriptions} through the
+   * client's pipeline (token, retries). UP with the number of subscriptions the identity sees (0 is
+   * UP, but says so: snapshots and backups will find nothing), DOWN on 401 or any other failure,
+   * naming the ARM error code and request id. Named {@code arm}.
+   *
+   * @param arm the ARM client
+   * @return the check
+   */
+  public static HealthCheck arm(ArmClient arm) {
+    Objects.requireNonNull(arm, "arm");
+    return HealthCheck.of(
+        "arm",
+        () -> {
+          try {
+            JsonNode page = arm.get(ARM_PROBE, ARM_PROBE_API_VERSION);
+            int visible = page.path("value").size();
+            String more = page.hasNonNull("nextLink") ? "+" : "";
+            return visible == 0
+                ? Health.up("reachable and authorised, but the identity sees no subscription")
+                : Health.up("reachable and authorised: " + visible + more + " subscription(s)");
+          } catch (ArmException e) {
+            return Health.down(
+                "HTTP "
+                    + e.statusCode()
+                    + (e.code() == null ? "" : " " + e.code())
+                    + (e.requestId() == null ? "" : " (request id " + e.requestId() + ")"));
+          }
+        });
+  }
+
+  /**
+   * A Key Vault secret readable with the configured identity: {@link
+   * KeyVaultSecrets#checkAccess(SecretReference)} reads it once, bypassing the cache (the value is
+   * dropped, never reported). UP when read, DOWN otherwise with Key Vault's status and what to do.
+   * Named {@code keyvault:VAULT}.
+   *
+   * @param keyVault the Key Vault client
+   * @param reference the {@code keyvault://} reference a connection depends on
+   * @return the check
+   */
+  public static HealthCheck keyVault(KeyVaultSecrets keyVault, SecretReference reference) {
+    Objects.requireNonNull(keyVault, "keyVault");
+    Objects.requireNonNull(reference, "reference");
+    if (reference.kind() != SecretReference.Kind.KEY_VAULT) {
+      throw new IllegalArgumentException(
+          "a Key Vault health check needs a keyvault:// reference, not " + reference);
+    }
+    return HealthCheck.of(
+        "keyvault:" + reference.vaultName(),
+        () -> {
+          KeyVaultSecrets.AccessCheck access = keyVault.checkAccess(reference);
+          return access.ok()
+              ? Health.up("secret " + reference.secretName() + " readable")
+              : Health.down(access.detail());
         });
   }
 }
