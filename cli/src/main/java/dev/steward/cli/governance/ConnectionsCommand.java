@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
     name = "connections",
     mixinStandardHelpOptions = true,
     description =
-        "Manage named Purview connections. Secrets are never stored: only env:/file: references.",
+        "Manage named Purview connections. Secrets are never stored: only env:, file: or keyvault:// references.",
     subcommands = {
       ConnectionsCommand.Add.class,
       ConnectionsCommand.ListConnections.class,
