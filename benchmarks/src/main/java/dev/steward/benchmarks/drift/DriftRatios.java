@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * benchmarks.jar Drift}).
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.steward.benchmarks.drift.DriftRatios
- * [rounds] [--zjsonpatch]}
+ * [rounds] [--zjsonpatch] [--curve]}; {@code --curve} prints only the per-element time of goal 4's
+ * keyed-array diff against the size of the two trees, from 2,500 to 160,000 elements.
  */
 public final class DriftRatios {
 
@@ -103,6 +104,10 @@ public final class DriftRatios {
   public static void main(String[] args) throws IOException {
     int rounds = args.length > 0 && !args[0].startsWith("--") ? Integer.parseInt(args[0]) : 15;
     boolean zjson = Arrays.asList(args).contains("--zjsonpatch");
+    if (Arrays.asList(args).contains("--curve")) {
+      curve(rounds);
+      return;
+    }
     var m = DriftFixtures.MAPPER;
 
     JsonNode r1 = m.readTree(DriftFixtures.nsg(1).toString());
@@ -206,5 +211,35 @@ public final class DriftRatios {
         Math.min(rounds, 7),
         () -> ENGINE.diff(big100, big100Changed),
         () -> ENGINE.diff(big, bigChanged));
+  }
+
+  /**
+   * Goal 4's diff at growing sizes: CPU time per element (median over rounds) against the heap the
+   * two trees occupy (measured after a full collection). Linear work shows as a flat line while the
+   * trees fit in the cache, then a step once they do not.
+   */
+  private static void curve(int rounds) {
+    System.out.println("goal 4 curve: shuffled keyed array with one change, per element");
+    java.lang.management.MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
+    for (int n : new int[] {2_500, 5_000, 10_000, 20_000, 40_000, 80_000, 160_000}) {
+      System.gc();
+      long before = mem.getHeapMemoryUsage().getUsed();
+      ObjectNode a = DriftFixtures.bigNsg(n);
+      ObjectNode b = DriftFixtures.shuffledWithOneChange(a, 42);
+      System.gc();
+      long trees = mem.getHeapMemoryUsage().getUsed() - before;
+      Supplier<Object> task = () -> ENGINE.diff(a, b);
+      int batch = batchFor(task);
+      double[] per = new double[rounds];
+      for (int i = 0; i < rounds; i++) {
+        per[i] = time(task, batch) / n;
+      }
+      Arrays.sort(per);
+      System.out.printf(
+          "  %,9d elements  trees %6.1f MB  median %6.0f ns/element  (min %.0f, max %.0f)%n",
+          n, trees / 1e6, per[rounds / 2], per[0], per[rounds - 1]);
+      sink = a;
+      sink = b;
+    }
   }
 }
