@@ -106,7 +106,6 @@ public final class MicrometerSchedulerMetrics implements SchedulerMetrics {
 
   @Override
   public void finished(JobSpec spec, JobOutcome outcome, Duration duration, Instant at) {
-    running.decrementAndGet();
     Timer.builder(GovernanceMeters.SCHEDULER_JOB_RUNS)
         .description("Governance job runs")
         .tag(GovernanceMeters.TAG_JOB_TYPE, spec.jobType())
@@ -117,6 +116,8 @@ public final class MicrometerSchedulerMetrics implements SchedulerMetrics {
     if (state != null && outcome.status() == JobOutcome.Status.SUCCEEDED) {
       state.lastSuccess = at;
     }
+    // Last: whoever sees the running gauge drop also sees the run recorded.
+    running.decrementAndGet();
   }
 
   @Override
