@@ -117,6 +117,10 @@ public final class DriftEngine {
    */
   public DriftReport compare(
       String baselineName, byte[] baseline, String currentName, byte[] current) {
+    SnapshotDiff tapes = new SnapshotDiff(rules.compiled());
+    if (tapes.tapes(baselineName, baseline, currentName, current)) {
+      return report(tapes);
+    }
     LinkedHashMap<String, SnapshotReader.Entry> a =
         SnapshotDiff.readAll(baselineName, new ByteArrayInputStream(baseline));
     LinkedHashMap<String, SnapshotReader.Entry> b =

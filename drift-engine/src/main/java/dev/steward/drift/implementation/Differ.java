@@ -20,6 +20,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
 
 /**
  * Compares one resource's baseline and current trees under its type's rules and emits drifts. One
@@ -31,7 +34,8 @@ public final class Differ {
   /** The text that replaces a secret in every printed value. */
   public static final String MASK = "***";
 
-  private static final List<String> KEY_CANDIDATES =
+  /** Fields tried first, in order, as the natural key of an array of objects without a rule. */
+  static final List<String> KEY_CANDIDATES =
       List.of("name", "id", "key", "lun", "value", "objectId", "type");
 
   private final CompiledRules rules;
@@ -362,28 +366,49 @@ public final class Differ {
 
   /** The first field that is a scalar in every element of both arrays and unique in each. */
   private static List<String> detectKey(ArrayNode a, ArrayNode b) {
-    List<String> candidates = new ArrayList<>(KEY_CANDIDATES);
     JsonNode first = a.isEmpty() ? b.get(0) : a.get(0);
-    if (first != null) {
-      for (Iterator<String> it = first.fieldNames(); it.hasNext(); ) {
-        String f = it.next();
-        if (!candidates.contains(f)) {
-          candidates.add(f);
-        }
+    return detectKey(
+        first == null ? List.of() : first::fieldNames,
+        k ->
+            uniqueScalar(a.size(), i -> a.get(i).get(k))
+                && uniqueScalar(b.size(), i -> b.get(i).get(k)));
+  }
+
+  /**
+   * The natural key of an array of objects without a rule: the first of {@link #KEY_CANDIDATES},
+   * then of the first element's fields, that is unique in both arrays.
+   *
+   * @param firstFields the first element's field names
+   * @param uniqueInBoth whether a field is a unique scalar in both arrays ({@link #uniqueScalar})
+   * @return the key, or {@code null} when no field is
+   */
+  static List<String> detectKey(Iterable<String> firstFields, Predicate<String> uniqueInBoth) {
+    List<String> candidates = new ArrayList<>(KEY_CANDIDATES);
+    for (String f : firstFields) {
+      if (!candidates.contains(f)) {
+        candidates.add(f);
       }
     }
     for (String k : candidates) {
-      if (uniqueScalar(a, k) && uniqueScalar(b, k)) {
+      if (uniqueInBoth.test(k)) {
         return List.of(k);
       }
     }
     return null;
   }
 
-  private static boolean uniqueScalar(ArrayNode a, String k) {
+  /**
+   * Whether n values (an array's elements' values of one field) are all scalars, none null, and
+   * unique ignoring case.
+   *
+   * @param n how many
+   * @param value the i-th value, or {@code null} when the element lacks the field
+   * @return whether they can key the array
+   */
+  static boolean uniqueScalar(int n, IntFunction<JsonNode> value) {
     Set<String> seen = new HashSet<>();
-    for (JsonNode e : a) {
-      JsonNode v = e.get(k);
+    for (int i = 0; i < n; i++) {
+      JsonNode v = value.apply(i);
       if (v == null
           || !v.isValueNode()
           || v.isNull()
@@ -394,17 +419,30 @@ public final class Differ {
     return true;
   }
 
-  private LinkedHashMap<String, JsonNode> index(PathNode en, ArrayNode arr, List<String> key) {
+  /**
+   * How each key field's values compare (CIDR-typed keys match by canonical form).
+   *
+   * @param tr the type's rules
+   * @param en the array element's rule node
+   * @param key the key fields
+   * @return one comparison per key field
+   */
+  static Comparison[] keyComparisons(TypeRules tr, PathNode en, List<String> key) {
     Comparison[] cmp = new Comparison[key.size()];
     for (int i = 0; i < cmp.length; i++) {
       cmp[i] = PathNode.comparisonOf(tr.child(en, key.get(i)));
     }
+    return cmp;
+  }
+
+  private LinkedHashMap<String, JsonNode> index(PathNode en, ArrayNode arr, List<String> key) {
+    Comparison[] cmp = keyComparisons(tr, en, key);
     LinkedHashMap<String, JsonNode> m = new LinkedHashMap<>(arr.size() * 2);
     for (JsonNode e : arr) {
       if (!e.isObject()) {
         return null;
       }
-      String k = keyOf(e, key, cmp);
+      String k = keyOf(e::get, key, cmp);
       if (k == null || m.put(k, e) != null) {
         return null;
       }
@@ -427,11 +465,19 @@ public final class Differ {
     return m;
   }
 
-  /** Keys compare ignoring case (names, GUIDs, ids), and by value for CIDR-typed key fields. */
-  private static String keyOf(JsonNode e, List<String> key, Comparison[] cmp) {
+  /**
+   * An element's key as matching compares it: ignoring case (names, GUIDs, ids), and by value for
+   * CIDR-typed key fields.
+   *
+   * @param field an element's field by name, {@code null} when absent
+   * @param key the key fields
+   * @param cmp their comparisons ({@link #keyComparisons})
+   * @return the key, or {@code null} when a key field is absent, null or not a scalar
+   */
+  static String keyOf(Function<String, JsonNode> field, List<String> key, Comparison[] cmp) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < cmp.length; i++) {
-      JsonNode v = e.get(key.get(i));
+      JsonNode v = field.apply(key.get(i));
       if (v == null || !v.isValueNode() || v.isNull()) {
         return null;
       }
@@ -624,6 +670,37 @@ public final class Differ {
     if (clean) {
       noise(form != null ? form : NoiseClass.ORDER);
     }
+  }
+
+  /**
+   * What {@link #multiset} counts for two arrays that hold the same elements as multisets: the
+   * noise class of the form difference, or {@link NoiseClass#ORDER}; {@code null} when an element
+   * was added or removed (then the differ reports drifts).
+   *
+   * @param cmp how the elements compare
+   * @param a the baseline array
+   * @param b the current array
+   * @param scope the resource's scope, for resource ids
+   * @return the noise class, or {@code null}
+   */
+  static NoiseClass multisetNoise(Comparison cmp, ArrayNode a, ArrayNode b, String scope) {
+    LinkedHashMap<String, List<JsonNode>> ma = buckets(cmp, a);
+    LinkedHashMap<String, List<JsonNode>> mb = buckets(cmp, b);
+    if (ma.size() != mb.size()) {
+      return null;
+    }
+    NoiseClass form = null;
+    for (Map.Entry<String, List<JsonNode>> e : ma.entrySet()) {
+      List<JsonNode> la = e.getValue();
+      List<JsonNode> lb = mb.get(e.getKey());
+      if (lb == null || lb.size() != la.size()) {
+        return null;
+      }
+      if (!la.get(0).equals(lb.get(0)) && !la.get(0).isContainerNode()) {
+        form = Scalars.equivalent(cmp, la.get(0), lb.get(0), scope);
+      }
+    }
+    return form != null ? form : NoiseClass.ORDER;
   }
 
   private static LinkedHashMap<String, List<JsonNode>> buckets(Comparison cmp, ArrayNode arr) {

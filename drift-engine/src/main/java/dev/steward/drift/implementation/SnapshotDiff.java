@@ -23,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Matches the resources of two snapshots by id (ignoring case), folds child resources into their
@@ -40,6 +42,8 @@ public final class SnapshotDiff {
   private int added;
   private int removed;
   private int changed;
+  private int settledOnTapes;
+  private int foldedWithoutDrift;
   private final Map<String, SourceLocation> locations = new HashMap<>();
 
   /**
@@ -79,6 +83,26 @@ public final class SnapshotDiff {
    */
   public int[] counts() {
     return new int[] {baselineCount, currentCount, added, removed, changed};
+  }
+
+  /**
+   * How many resource pairs {@link #tapes} settled on the bytes (equal, or only noise), without
+   * reading them as trees.
+   *
+   * @return the count
+   */
+  public int settledOnTapes() {
+    return settledOnTapes;
+  }
+
+  /**
+   * How many resource pairs without drift {@link #tapes} compared as trees because child resources
+   * fold into them.
+   *
+   * @return the count
+   */
+  public int foldedWithoutDrift() {
+    return foldedWithoutDrift;
   }
 
   /**
@@ -168,6 +192,155 @@ public final class SnapshotDiff {
     }
   }
 
+  // ------------------------------------------------------------- on tapes
+
+  /**
+   * Compares two snapshots held as bytes on their {@link Tape}s, with the outcome of {@link
+   * #inMemory} on the trees {@link #readAll} reads: a resource pair whose bytes are equal, or whose
+   * differences are all noise ({@link TapeDiffer}), is settled on the bytes; every other pair, and
+   * every added or removed resource, is read as trees and compared by the differ. Returns {@code
+   * false}, having changed nothing, when the snapshots need the tree path: bytes outside the tape's
+   * strict subset of JSON, a malformed snapshot or a duplicate id (the tree path reports it,
+   * located), or child resources to fold into their parents.
+   *
+   * @param baselineName the baseline's name in messages
+   * @param baseline the baseline's bytes
+   * @param currentName the current snapshot's name in messages
+   * @param current the current snapshot's bytes
+   * @return whether the comparison was made
+   */
+  public boolean tapes(String baselineName, byte[] baseline, String currentName, byte[] current) {
+    Tape ta = Tape.scan(baseline, 0, baseline.length);
+    if (ta == null) {
+      return false;
+    }
+    // the same bytes (an unchanged snapshot) are scanned once
+    Tape tb = Arrays.equals(baseline, current) ? ta : Tape.scan(current, 0, current.length);
+    if (tb == null) {
+      ta.recycle();
+      return false;
+    }
+    try {
+      return tapes(ta, baselineName, tb, currentName);
+    } finally {
+      ta.recycle();
+      tb.recycle();
+    }
+  }
+
+  private boolean tapes(Tape ta, String baselineName, Tape tb, String currentName) {
+    TapeSnapshot a = TapeSnapshot.read(ta, baselineName, null);
+    TapeSnapshot b = a == null ? null : TapeSnapshot.read(tb, currentName, a);
+    HashMap<String, Integer> byKeyA = a == null ? null : index(a);
+    HashMap<String, Integer> byKeyB = byKeyA == null || b == null ? null : index(b);
+    if (byKeyB == null) {
+      return false; // malformed, or a duplicate id: the tree path reports it, located
+    }
+    // child resources fold into their parents (as foldAll does), which are compared as trees
+    JsonNode[] foldedA = new JsonNode[a.size()];
+    JsonNode[] foldedB = new JsonNode[b.size()];
+    BitSet childA = fold(a, byKeyA, foldedA);
+    BitSet childB = fold(b, byKeyB, foldedB);
+    baselineCount = a.size() - childA.cardinality();
+    currentCount = b.size() - childB.cardinality();
+    BitSet matched = new BitSet(a.size());
+    TapeDiffer quick = new TapeDiffer();
+    long[] noise = new long[NoiseClass.values().length];
+    for (int j = 0; j < b.size(); j++) {
+      if (childB.get(j)) {
+        continue;
+      }
+      Integer i = byKeyA.get(b.key(j));
+      if (i == null || childA.get(i)) {
+        compare(b.entryOf(j), null, treeOf(b, j, foldedB), b.location(j));
+        continue;
+      }
+      matched.set(i);
+      int ea = a.entry(i);
+      int eb = b.entry(j);
+      boolean folded = foldedA[i] != null || foldedB[j] != null;
+      if (!folded
+          && (Tape.sameBytes(ta, ea, tb, eb)
+              || quick.clean(rules.forType(b.type(j)), b.id(j), ta, ea, tb, eb, noise))) {
+        settledOnTapes++;
+        continue;
+      }
+      SnapshotReader.Entry cur = b.entryOf(j);
+      int before = changed;
+      compare(cur, treeOf(a, i, foldedA), treeOf(b, j, foldedB), cur.location());
+      if (folded && changed == before) {
+        foldedWithoutDrift++;
+      }
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!matched.get(i) && !childA.get(i)) {
+        SnapshotReader.Entry base = a.entryOf(i);
+        compare(base, treeOf(a, i, foldedA), null, base.location());
+      }
+    }
+    for (NoiseClass c : NoiseClass.values()) {
+      differ.countNoise(c, noise[c.ordinal()]);
+    }
+    return true;
+  }
+
+  /** A snapshot's resources by lower-case id, or {@code null} when an id repeats. */
+  private static HashMap<String, Integer> index(TapeSnapshot s) {
+    HashMap<String, Integer> byKey = new HashMap<>(s.size() * 2);
+    for (int i = 0; i < s.size(); i++) {
+      if (byKey.putIfAbsent(s.key(i), i) != null) {
+        return null;
+      }
+    }
+    return byKey;
+  }
+
+  /**
+   * Folds a snapshot's child resources into their parents, as {@link #foldAll} does: each parent
+   * that receives children gets its folded tree in {@code folded}. Returns the children folded.
+   */
+  private BitSet fold(TapeSnapshot s, Map<String, Integer> byKey, JsonNode[] folded) {
+    BitSet children = new BitSet(s.size());
+    Map<Integer, List<Integer>> groups = foldGroups(s.size(), s::key, s::type, byKey::get);
+    for (Map.Entry<Integer, List<Integer>> g : groups.entrySet()) {
+      List<JsonNode> trees = new ArrayList<>();
+      for (int c : g.getValue()) {
+        children.set(c);
+        trees.add(s.tree(c));
+      }
+      int p = g.getKey();
+      folded[p] = fold(s.tree(p), s.type(p), trees);
+    }
+    return children;
+  }
+
+  private static JsonNode treeOf(TapeSnapshot s, int k, JsonNode[] folded) {
+    return folded[k] != null ? folded[k] : s.tree(k);
+  }
+
+  /**
+   * Groups the child resources of a snapshot under the parents they fold into: parent position to
+   * child positions, both in snapshot order. A child folds when its parent is in the snapshot with
+   * the type the rules name.
+   */
+  private Map<Integer, List<Integer>> foldGroups(
+      int n,
+      IntFunction<String> key,
+      IntFunction<String> type,
+      Function<String, Integer> position) {
+    Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
+    for (int k = 0; k < n; k++) {
+      RuleData.ChildSpec spec = rules.child(type.apply(k));
+      if (spec != null) {
+        Integer parent = position.apply(Canonical.parentOf(key.apply(k)));
+        if (parent != null && type.apply(parent).equals(spec.parentType())) {
+          groups.computeIfAbsent(parent, x -> new ArrayList<>()).add(k);
+        }
+      }
+    }
+    return groups;
+  }
+
   private void compare(SnapshotReader.Entry e, JsonNode a, JsonNode b, SourceLocation where) {
     int n = differ.resource(e.id(), e.type(), a, b);
     if (a == null) {
@@ -183,20 +356,19 @@ public final class SnapshotDiff {
   }
 
   private void foldAll(LinkedHashMap<String, SnapshotReader.Entry> snapshot) {
-    Map<String, List<SnapshotReader.Entry>> byParent = new LinkedHashMap<>();
-    for (SnapshotReader.Entry e : snapshot.values()) {
-      RuleData.ChildSpec spec = rules.child(e.type());
-      if (spec != null) {
-        SnapshotReader.Entry parent = snapshot.get(Canonical.parentOf(e.key()));
-        if (parent != null && parent.type().equals(spec.parentType())) {
-          byParent.computeIfAbsent(parent.key(), k -> new ArrayList<>()).add(e);
-        }
-      }
+    List<SnapshotReader.Entry> entries = new ArrayList<>(snapshot.values());
+    Map<String, Integer> position = new HashMap<>();
+    for (int k = 0; k < entries.size(); k++) {
+      position.put(entries.get(k).key(), k);
     }
-    for (Map.Entry<String, List<SnapshotReader.Entry>> group : byParent.entrySet()) {
-      SnapshotReader.Entry parent = snapshot.get(group.getKey());
+    Map<Integer, List<Integer>> groups =
+        foldGroups(
+            entries.size(), k -> entries.get(k).key(), k -> entries.get(k).type(), position::get);
+    for (Map.Entry<Integer, List<Integer>> group : groups.entrySet()) {
+      SnapshotReader.Entry parent = entries.get(group.getKey());
       List<JsonNode> children = new ArrayList<>();
-      for (SnapshotReader.Entry child : group.getValue()) {
+      for (int c : group.getValue()) {
+        SnapshotReader.Entry child = entries.get(c);
         snapshot.remove(child.key());
         children.add(child.tree());
       }

@@ -29,7 +29,7 @@ import java.util.Set;
 public final class SnapshotReader {
 
   /** Field names that, first in a root object, mark it as a list wrapper rather than a resource. */
-  private static final Set<String> WRAPPER_FIELDS =
+  static final Set<String> WRAPPER_FIELDS =
       Set.of(
           "value",
           "data",

@@ -1,0 +1,545 @@
+package dev.steward.drift.implementation;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.steward.drift.models.NoiseClass;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * The no-drift fast path on {@link Tape}s: decides whether a resource pair holds only noise,
+ * walking the two snapshots' bytes under the type's rules exactly as {@link Differ} walks their
+ * trees, and counts that noise as the differ would. It never reports a drift: at the first
+ * difference that is not noise, or at anything it does not settle on the bytes (defaults, sets,
+ * multi-sets, keys that match only ignoring case, duplicate keys, typed keys), it gives up, counts
+ * nothing, and the caller reads the pair as trees for {@link Differ}. So drifts, their
+ * classification and their values always come from the differ, and this class only decides sooner
+ * what the differ would decide for pairs without drift ({@code FastPathEquivalenceTest} checks it).
+ *
+ * <p>Equal values are recognised by their bytes; values whose bytes differ are compared as Jackson
+ * compares trees ({@link JsonNode#equals(Object)}): objects whatever their field order, arrays in
+ * order, scalars decoded only when their bytes differ.
+ */
+final class TapeDiffer {
+
+  private final long[] noise = new long[NoiseClass.values().length];
+  private TypeRules tr;
+  private Tape ta;
+  private Tape tb;
+  private String resourceId;
+  private String scope;
+  private final String[] names = new String[1024];
+
+  /**
+   * Whether a resource pair holds no drift. When it does not, its suppressed noise is added to
+   * {@code into}; otherwise nothing is added and the pair must go to the differ.
+   *
+   * @param rules the resource type's rules
+   * @param id the resource id (for short-versus-full id comparisons)
+   * @param a the baseline tape
+   * @param ia the baseline resource's entry
+   * @param b the current tape
+   * @param ib the current resource's entry
+   * @param into the noise counters to add to, by {@link NoiseClass#ordinal()}
+   * @return {@code true} when the pair holds only noise
+   */
+  boolean clean(TypeRules rules, String id, Tape a, int ia, Tape b, int ib, long[] into) {
+    tr = rules;
+    ta = a;
+    tb = b;
+    resourceId = id;
+    scope = null;
+    Arrays.fill(noise, 0);
+    boolean clean = same(ia, ib) || value(tr.root, ia, ib);
+    ta = null;
+    tb = null;
+    if (clean) {
+      for (int c = 0; c < noise.length; c++) {
+        into[c] += noise[c];
+      }
+    }
+    return clean;
+  }
+
+  // ------------------------------------------------------------------ equality
+
+  /**
+   * Equality with the meaning of {@link JsonNode#equals(Object)} of the trees read from a and b.
+   */
+  private boolean same(int a, int b) {
+    if (Tape.sameBytes(ta, a, tb, b)) {
+      return true;
+    }
+    int k = ta.kind(a);
+    if (k != tb.kind(b)) {
+      return false;
+    }
+    switch (k) {
+      case Tape.OBJECT:
+        {
+          int n = ta.size(a);
+          if (n != tb.size(b)) {
+            return false;
+          }
+          int ja = a + 1;
+          int jb = b + 1;
+          for (int f = 0; f < n; f++) {
+            int vb = fieldOf(tb, b, jb, ta, ja);
+            if (vb < 0 || !same(ja + 1, vb)) {
+              return false;
+            }
+            ja = ta.next(ja + 1);
+            jb = jb >= 0 && jb < tb.next(b) ? tb.next(jb + 1) : -1;
+          }
+          return true;
+        }
+      case Tape.ARRAY:
+        {
+          int n = ta.size(a);
+          if (n != tb.size(b)) {
+            return false;
+          }
+          for (int ea = a + 1, eb = b + 1; n > 0; n--, ea = ta.next(ea), eb = tb.next(eb)) {
+            if (!same(ea, eb)) {
+              return false;
+            }
+          }
+          return true;
+        }
+      case Tape.STRING:
+        // two valid UTF-8 strings without escapes are equal exactly when their bytes are
+        return !(ta.isUnescaped(a) && tb.isUnescaped(b)) && TapeSnapshot.sameText(ta, a, tb, b);
+      case Tape.NUMBER:
+        return TapeSnapshot.parse(ta, a).equals(TapeSnapshot.parse(tb, b));
+      default:
+        return true; // true, false, null: the same kind is the same value
+    }
+  }
+
+  /**
+   * The value entry of the field of object {@code obj} (on tape t) named as name entry {@code name}
+   * of tape o, or -1. {@code hint} is the name entry to try first (the field at the same position),
+   * or -1.
+   */
+  private static int fieldOf(Tape t, int obj, int hint, Tape o, int name) {
+    int h = o.size(name);
+    if (hint >= 0 && hint < t.next(obj) && t.size(hint) == h && Tape.sameBytes(t, hint, o, name)) {
+      return hint + 1;
+    }
+    int j = obj + 1;
+    for (int f = t.size(obj); f > 0; f--, j = t.next(j + 1)) {
+      if (j != hint && t.size(j) == h && Tape.sameBytes(t, j, o, name)) {
+        return j + 1;
+      }
+    }
+    return -1;
+  }
+
+  // ------------------------------------------------------------------ walk
+
+  private void count(NoiseClass c) {
+    noise[c.ordinal()]++;
+  }
+
+  /** Differ.value: a and b differ. Returns false to give up. */
+  private boolean value(PathNode n, int a, int b) {
+    if (n != null && (n.secret || n.isVolatile)) {
+      count(n.secret ? NoiseClass.SECRET : NoiseClass.VOLATILE);
+      return true;
+    }
+    int ka = ta.kind(a);
+    int kb = tb.kind(b);
+    if (ka == Tape.OBJECT && kb == Tape.OBJECT) {
+      return object(n, a, b);
+    }
+    if (ka == Tape.ARRAY && kb == Tape.ARRAY) {
+      return array(n, a, b);
+    }
+    if (!ta.isContainer(a) && !tb.isContainer(b)) {
+      NoiseClass c =
+          Scalars.equivalent(
+              PathNode.comparisonOf(n),
+              TapeSnapshot.parse(ta, a),
+              TapeSnapshot.parse(tb, b),
+              scope());
+      if (c != null) {
+        count(c);
+        return true;
+      }
+    }
+    return false; // a drift, or null against a value (defaults): the differ decides
+  }
+
+  /** Differ.object. */
+  private boolean object(PathNode n, int a, int b) {
+    int matched = 0;
+    int ja = a + 1;
+    int jb = b + 1;
+    for (int f = ta.size(a); f > 0; f--) {
+      int vb = fieldOf(tb, b, jb, ta, ja);
+      if (vb < 0) {
+        if (!absent(tr.child(n, name(ta, ja)))) {
+          return false;
+        }
+      } else {
+        matched++;
+        if (!same(ja + 1, vb)) {
+          if (!value(tr.child(n, name(ta, ja)), ja + 1, vb)) {
+            return false;
+          }
+        }
+      }
+      ja = ta.next(ja + 1);
+      jb = jb >= 0 && jb < tb.next(b) ? tb.next(jb + 1) : -1;
+    }
+    if (tb.size(b) > matched) {
+      jb = b + 1;
+      for (int f = tb.size(b); f > 0; f--, jb = tb.next(jb + 1)) {
+        if (fieldOf(ta, a, -1, tb, jb) < 0 && !absent(tr.child(n, name(tb, jb)))) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Differ.absentOrNull for a field on one side only: noise when volatile or secret. */
+  private boolean absent(PathNode c) {
+    if (c != null && (c.secret || c.isVolatile)) {
+      count(c.secret ? NoiseClass.SECRET : NoiseClass.VOLATILE);
+      return true;
+    }
+    return false; // defaults or a drift: the differ decides
+  }
+
+  /** A field name as a string, from a small cache (names repeat throughout a snapshot). */
+  private String name(Tape t, int name) {
+    int s = t.start(name) + 1;
+    int len = t.end(name) - 1 - s;
+    if (!t.isPlain(name)) {
+      return TapeSnapshot.text(t, name);
+    }
+    int slot = t.size(name) & (names.length - 1);
+    String cached = names[slot];
+    if (cached != null && cached.length() == len) {
+      boolean same = true;
+      for (int k = 0; k < len && same; k++) {
+        same = cached.charAt(k) == t.src[s + k];
+      }
+      if (same) {
+        return cached;
+      }
+    }
+    String text = new String(t.src, s, len, ISO_8859_1);
+    names[slot] = text;
+    return text;
+  }
+
+  private String scope() {
+    if (scope == null) {
+      scope = Scalars.scopeOf(resourceId);
+      if (scope == null) {
+        scope = "";
+      }
+    }
+    return scope.isEmpty() ? null : scope;
+  }
+
+  // ------------------------------------------------------------------ arrays
+
+  /** A result of {@link #exactPartners} that means: give up. */
+  private static final int[] GIVE_UP = new int[0];
+
+  /** Differ.array: a and b are arrays that differ. */
+  private boolean array(PathNode n, int a, int b) {
+    RuleData.ArraySpec spec = n == null ? null : n.array;
+    PathNode en = n == null ? null : n.element;
+    if (spec != null && spec.set()) {
+      return multiset(en, a, b);
+    }
+    if (spec != null) {
+      return keyed(en, a, b, spec.key());
+    }
+    if (allScalars(ta, a) && allScalars(tb, b)) {
+      return multiset(en, a, b);
+    }
+    int na = ta.size(a);
+    int nb = tb.size(b);
+    if (na == 0 || nb == 0 || !allObjects(ta, a) || !allObjects(tb, b)) {
+      return false; // elements added or removed, or mixed: the differ decides
+    }
+    List<String> firstFields = names(ta, a + 1);
+    if (firstFields == null) {
+      return false;
+    }
+    int[] ea = elements(ta, a);
+    int[] eb = elements(tb, b);
+    List<String> key =
+        Differ.detectKey(
+            firstFields,
+            k ->
+                Differ.uniqueScalar(na, i -> fieldNode(ta, ea[i], k))
+                    && Differ.uniqueScalar(nb, i -> fieldNode(tb, eb[i], k)));
+    return key != null && keyed(en, a, b, key);
+  }
+
+  /** Differ.multiset, read as trees: the same elements in another order or form are noise. */
+  private boolean multiset(PathNode en, int a, int b) {
+    NoiseClass c =
+        Differ.multisetNoise(
+            PathNode.comparisonOf(en),
+            (ArrayNode) TapeSnapshot.parse(ta, a),
+            (ArrayNode) TapeSnapshot.parse(tb, b),
+            scope());
+    if (c == null) {
+      return false; // an element added or removed: the differ reports it
+    }
+    count(c);
+    return true;
+  }
+
+  private static boolean allScalars(Tape t, int array) {
+    for (int e = array + 1, k = t.size(array); k > 0; k--, e = t.next(e)) {
+      if (t.isContainer(e)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean allObjects(Tape t, int array) {
+    for (int e = array + 1, k = t.size(array); k > 0; k--, e = t.next(e)) {
+      if (t.kind(e) != Tape.OBJECT) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The element entries of an array. */
+  private static int[] elements(Tape t, int array) {
+    int[] out = new int[t.size(array)];
+    for (int e = array + 1, i = 0; i < out.length; i++, e = t.next(e)) {
+      out[i] = e;
+    }
+    return out;
+  }
+
+  /** An object's field names, or {@code null} when one is not plain ASCII. */
+  private List<String> names(Tape t, int object) {
+    List<String> out = new ArrayList<>(t.size(object));
+    for (int j = object + 1, f = t.size(object); f > 0; f--, j = t.next(j + 1)) {
+      if (!t.isPlain(j)) {
+        return null;
+      }
+      out.add(name(t, j));
+    }
+    return out;
+  }
+
+  /** The tree of an object's field, or {@code null} when absent (as {@code JsonNode.get}). */
+  private static JsonNode fieldNode(Tape t, int object, String name) {
+    int v = t.field(object, name);
+    return v < 0 ? null : TapeSnapshot.parse(t, v);
+  }
+
+  /**
+   * Differ.keyed: pairs the elements by key, walks each pair that differs and counts the
+   * reordering. Gives up when an element has no partner or the keys do not pair the elements.
+   */
+  private boolean keyed(PathNode en, int a, int b, List<String> key) {
+    int na = ta.size(a);
+    if (na != tb.size(b)) {
+      return false; // an element added or removed
+    }
+    int[] ea = elements(ta, a);
+    int[] eb = elements(tb, b);
+    // Differ.keyedExact, then Differ.index: keys as written, then folded to lower case
+    int[] partner = key.size() == 1 ? partners(ea, eb, key, false) : null;
+    if (partner == null) {
+      Comparison[] cmp = Differ.keyComparisons(tr, en, key);
+      partner = typed(cmp) ? null : partners(ea, eb, key, true);
+      if (partner == null) {
+        partner = foldedPartners(ea, eb, key, cmp);
+      }
+    }
+    if (partner == null || partner == GIVE_UP) {
+      return false;
+    }
+    boolean inOrder = true;
+    for (int i = 0; i < na; i++) {
+      int j = partner[i];
+      inOrder &= j == i;
+      if (!same(ea[i], eb[j]) && !value(en, ea[i], eb[j])) {
+        return false;
+      }
+    }
+    if (!inOrder) {
+      count(NoiseClass.ORDER);
+    }
+    return true;
+  }
+
+  private static boolean typed(Comparison[] cmp) {
+    for (Comparison c : cmp) {
+      if (c == Comparison.CIDR || c == Comparison.ADDRESS_PREFIX) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Each element's partner by its key fields' bytes, through one open-addressing index: as written
+   * ({@code fold} false: Differ.keyedExact) or with ASCII letters folded to lower case ({@code
+   * fold} true: Differ.index for plain ASCII text keys, where it is the same as {@code
+   * toLowerCase}). Returns {@code null} where these bytes do not decide (a key that is not text, or
+   * not plain ASCII text when folding; for exact keys also a repeated key or a baseline key not
+   * found, which the folded comparison then decides), and {@link #GIVE_UP} where the differ's
+   * matching would not pair every element.
+   */
+  private int[] partners(int[] ea, int[] eb, List<String> key, boolean fold) {
+    int stride = key.size();
+    int mask = Integer.highestOneBit(Math.max(eb.length, 1) * 2 + 1) * 2 - 1;
+    int[] slots = new int[mask + 1];
+    int[] keys = new int[eb.length * stride];
+    Arrays.fill(slots, -1);
+    for (int j = 0; j < eb.length; j++) {
+      int found = keyFields(tb, eb[j], key, fold, keys, j * stride);
+      if (found < 0) {
+        return found == -1 ? null : GIVE_UP;
+      }
+      int h = keyHash(tb, keys, j * stride, stride, fold) & mask;
+      while (slots[h] >= 0) {
+        if (keyEquals(tb, keys, slots[h] * stride, tb, keys, j * stride, stride, fold)) {
+          return fold ? GIVE_UP : null; // a key twice
+        }
+        h = (h + 1) & mask;
+      }
+      slots[h] = j;
+    }
+    int[] mine = new int[stride];
+    int[] partner = new int[ea.length];
+    boolean[] taken = new boolean[eb.length];
+    for (int i = 0; i < ea.length; i++) {
+      int found = keyFields(ta, ea[i], key, fold, mine, 0);
+      if (found < 0) {
+        return found == -1 ? null : GIVE_UP;
+      }
+      int h = keyHash(ta, mine, 0, stride, fold) & mask;
+      while (slots[h] >= 0 && !keyEquals(tb, keys, slots[h] * stride, ta, mine, 0, stride, fold)) {
+        h = (h + 1) & mask;
+      }
+      if (slots[h] < 0 || taken[slots[h]]) {
+        return fold ? GIVE_UP : null; // no partner, or a key twice in the baseline
+      }
+      partner[i] = slots[h];
+      taken[slots[h]] = true;
+    }
+    return partner;
+  }
+
+  /**
+   * The value entries of an element's key fields, into {@code out} from {@code at}: 0 when every
+   * one is text the bytes can decide, -1 when one is missing or not text (or not plain ASCII when
+   * folding), -2 when an exact key is escaped (its bytes are not its text).
+   */
+  private static int keyFields(Tape t, int e, List<String> key, boolean fold, int[] out, int at) {
+    if (t.kind(e) != Tape.OBJECT) {
+      return -1;
+    }
+    for (int k = 0; k < key.size(); k++) {
+      int v = t.field(e, key.get(k));
+      if (v < 0 || t.kind(v) != Tape.STRING || (fold && !t.isPlain(v))) {
+        return -1;
+      }
+      if (!t.isUnescaped(v)) {
+        return -2;
+      }
+      out[at + k] = v;
+    }
+    return 0;
+  }
+
+  private static int keyHash(Tape t, int[] fields, int at, int n, boolean fold) {
+    int h = 1;
+    for (int k = at; k < at + n; k++) {
+      int s = t.start(fields[k]);
+      int e = t.end(fields[k]);
+      if (fold) {
+        for (int p = s; p < e; p++) {
+          h = 31 * h + lower(t.src[p]);
+        }
+      } else {
+        h = 31 * h + Tape.hash(t.src, s, e - s, t.src.length);
+      }
+    }
+    return h ^ (h >>> 16);
+  }
+
+  private static boolean keyEquals(
+      Tape x, int[] xf, int xo, Tape y, int[] yf, int yo, int n, boolean fold) {
+    for (int k = 0; k < n; k++) {
+      int a = xf[xo + k];
+      int b = yf[yo + k];
+      if (!fold) {
+        if (!Tape.sameBytes(x, a, y, b)) {
+          return false;
+        }
+        continue;
+      }
+      int sa = x.start(a);
+      int sb = y.start(b);
+      int len = x.end(a) - sa;
+      if (len != y.end(b) - sb) {
+        return false;
+      }
+      for (int p = 0; p < len; p++) {
+        if (lower(x.src[sa + p]) != lower(y.src[sb + p])) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static int lower(byte c) {
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+  }
+
+  /**
+   * Differ.index on both sides, then the pairing, with the differ's own keys ({@link Differ#keyOf}:
+   * folded to lower case, CIDR-typed fields by canonical form). {@code null} when either side
+   * cannot be indexed (an element not an object, a key missing or repeated) or an element has no
+   * partner.
+   */
+  private int[] foldedPartners(int[] ea, int[] eb, List<String> key, Comparison[] cmp) {
+    HashMap<String, Integer> positions = new HashMap<>(eb.length * 2);
+    for (int j = 0; j < eb.length; j++) {
+      String k = foldedKey(tb, eb[j], key, cmp);
+      if (k == null || positions.put(k, j) != null) {
+        return null;
+      }
+    }
+    HashSet<String> seen = new HashSet<>(ea.length * 2);
+    int[] partner = new int[ea.length];
+    for (int i = 0; i < ea.length; i++) {
+      String k = foldedKey(ta, ea[i], key, cmp);
+      Integer j = k == null ? null : positions.get(k);
+      if (j == null || !seen.add(k)) {
+        return null;
+      }
+      partner[i] = j;
+    }
+    return partner;
+  }
+
+  private static String foldedKey(Tape t, int e, List<String> key, Comparison[] cmp) {
+    return t.kind(e) == Tape.OBJECT ? Differ.keyOf(f -> fieldNode(t, e, f), key, cmp) : null;
+  }
+}
