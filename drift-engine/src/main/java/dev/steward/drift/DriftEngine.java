@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -140,6 +141,10 @@ public final class DriftEngine {
    * @throws DriftInputException when a resource has no id
    */
   public DriftReport compare(JsonNode baseline, JsonNode current) {
+    SnapshotDiff trees = new SnapshotDiff(rules.compiled());
+    if (trees.trees(resources(baseline), resources(current))) {
+      return report(trees);
+    }
     SnapshotDiff diff = new SnapshotDiff(rules.compiled());
     LinkedHashMap<String, SnapshotReader.Entry> a = entries("baseline", baseline, null);
     diff.inMemory(a, entries("current", current, new ArrayList<>(a.values())));
@@ -169,6 +174,34 @@ public final class DriftEngine {
   }
 
   /**
+   * A snapshot's resources: a resource object, an array of them, {"value":[...]} or {"data":[...]};
+   * a view of the array, not a copy.
+   */
+  private static List<JsonNode> resources(JsonNode snapshot) {
+    JsonNode list = snapshot;
+    if (snapshot.isObject() && !snapshot.has("id") && snapshot.path("value").isArray()) {
+      list = snapshot.get("value");
+    } else if (snapshot.isObject() && !snapshot.has("id") && snapshot.path("data").isArray()) {
+      list = snapshot.get("data");
+    }
+    if (!list.isArray()) {
+      return List.of(snapshot);
+    }
+    JsonNode array = list;
+    return new AbstractList<>() {
+      @Override
+      public JsonNode get(int index) {
+        return array.get(index);
+      }
+
+      @Override
+      public int size() {
+        return array.size();
+      }
+    };
+  }
+
+  /**
    * Indexes a snapshot's resources by lower-case id. {@code aligned} is the baseline in order, when
    * indexing the current snapshot: a resource whose id (and declared type) is written exactly as
    * the baseline resource's at the same position reuses that resource's key and type instead of
@@ -176,16 +209,7 @@ public final class DriftEngine {
    */
   private static LinkedHashMap<String, SnapshotReader.Entry> entries(
       String name, JsonNode snapshot, List<SnapshotReader.Entry> aligned) {
-    List<JsonNode> resources = new ArrayList<>();
-    if (snapshot.isArray()) {
-      snapshot.forEach(resources::add);
-    } else if (snapshot.isObject() && !snapshot.has("id") && snapshot.path("value").isArray()) {
-      snapshot.get("value").forEach(resources::add);
-    } else if (snapshot.isObject() && !snapshot.has("id") && snapshot.path("data").isArray()) {
-      snapshot.get("data").forEach(resources::add);
-    } else {
-      resources.add(snapshot);
-    }
+    List<JsonNode> resources = resources(snapshot);
     LinkedHashMap<String, SnapshotReader.Entry> map = new LinkedHashMap<>(resources.size() * 2);
     for (int i = 0; i < resources.size(); i++) {
       JsonNode r = resources.get(i);

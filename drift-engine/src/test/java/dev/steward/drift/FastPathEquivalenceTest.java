@@ -75,6 +75,22 @@ class FastPathEquivalenceTest {
     return outcome(diff);
   }
 
+  /**
+   * The comparison of pre-parsed trees, or {@code null} when it leaves them to the general path.
+   */
+  private Outcome trees(byte[] baseline, byte[] current) {
+    SnapshotDiff diff = new SnapshotDiff(rules.compiled());
+    try {
+      List<JsonNode> a = new ArrayList<>();
+      MAPPER.readTree(baseline).forEach(a::add);
+      List<JsonNode> b = new ArrayList<>();
+      MAPPER.readTree(current).forEach(b::add);
+      return diff.trees(a, b) ? outcome(diff) : null;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private static Outcome outcome(SnapshotDiff diff) {
     List<Drift> drifts = new ArrayList<>(diff.differ().drifts());
     drifts.sort(DriftReport.ORDER);
@@ -87,6 +103,7 @@ class FastPathEquivalenceTest {
 
   private int drifted;
   private int onTapes;
+  private int onTrees;
   private int settled;
   private int unchangedPairs;
 
@@ -103,6 +120,13 @@ class FastPathEquivalenceTest {
               .toArray();
       unchangedPairs += n[1] - n[2] - n[4];
       assertThat(tapes).as(what + ", tapes").isEqualTo(ref);
+    }
+    Outcome trees = trees(baseline, current);
+    if (trees != null) {
+      onTrees++;
+      assertThat(trees)
+          .as(what + ", trees")
+          .isEqualTo(new Outcome(ref.drifts(), ref.noise(), ref.counts(), "{}"));
     }
     DriftReport viaApi = DriftEngine.create().compare("baseline", baseline, "current", current);
     assertThat(viaApi.drifts().toString()).as(what).isEqualTo(ref.drifts());
@@ -176,6 +200,7 @@ class FastPathEquivalenceTest {
     }
     assertThat(drifted).as("comparisons that found drift").isGreaterThan(400);
     assertThat(onTapes).as("comparisons made on the tapes").isGreaterThan(700);
+    assertThat(onTrees).as("comparisons made on pre-parsed trees").isGreaterThan(700);
   }
 
   @Test
@@ -201,6 +226,7 @@ class FastPathEquivalenceTest {
       assertSame(b, a, "seed " + seed + ", reversed");
     }
     assertThat(onTapes).as("comparisons made on the tapes").isEqualTo(600);
+    assertThat(onTrees).as("comparisons made on pre-parsed trees").isEqualTo(600);
     // every pair without drift is settled on the bytes, but for parents that receive child
     // resources (in the samples: a SQL server and an NSG), which are folded as trees
     assertThat(settled).as("resource pairs settled on the tapes").isEqualTo(unchangedPairs);
@@ -241,6 +267,65 @@ class FastPathEquivalenceTest {
       assertThat(DriftEngine.create().diff(nsg, changed))
           .as("variant " + variant)
           .hasToString(reference(a, b).drifts());
+    }
+  }
+
+  @Test
+  void keysOutsideAsciiMatchAsTheReferenceFoldsThem() {
+    String[] names = {
+      "Kelvin-K",
+      "KELVIN-\u212A",
+      "\u0130stanbul",
+      "i\u0307stanbul",
+      "Stra\u00DFe",
+      "STRASSE",
+      "caf\u00E9",
+      "CAF\u00C9",
+      "\u03A3\u039F\u03A3",
+      "\u03C3\u03BF\u03C2",
+      "nul\u0000x",
+    };
+    Random rnd = new Random(13);
+    for (int variant = 0; variant < 200; variant++) {
+      ObjectNode vault = Arm.keyVault();
+      ArrayNode policies = (ArrayNode) vault.get("properties").get("accessPolicies");
+      JsonNode template = policies.get(0);
+      policies.removeAll();
+      ObjectNode nsg = Arm.nsg();
+      ArrayNode rules = (ArrayNode) nsg.get("properties").get("securityRules");
+      JsonNode rule = rules.get(0);
+      rules.removeAll();
+      for (int k = 0; k < 3 + rnd.nextInt(8); k++) {
+        String name = names[rnd.nextInt(names.length)] + (rnd.nextBoolean() ? "" : k);
+        ObjectNode p = template.deepCopy();
+        p.put("objectId", name);
+        policies.add(p);
+        ObjectNode r = rule.deepCopy();
+        r.put("name", name);
+        rules.add(r);
+      }
+      ObjectNode vault2 = vault.deepCopy();
+      ObjectNode nsg2 = nsg.deepCopy();
+      for (ArrayNode arr :
+          List.of(
+              (ArrayNode) vault2.get("properties").get("accessPolicies"),
+              (ArrayNode) nsg2.get("properties").get("securityRules"))) {
+        List<JsonNode> list = new ArrayList<>();
+        arr.forEach(list::add);
+        Collections.shuffle(list, rnd);
+        arr.removeAll();
+        arr.addAll(list);
+        if (rnd.nextBoolean()) {
+          ObjectNode e = (ObjectNode) arr.get(0);
+          String f = e.has("objectId") ? "objectId" : "name";
+          e.put(f, flipCase(e.get(f).asText(), rnd));
+        }
+      }
+      byte[] a =
+          JsonNodeFactory.instance.arrayNode().add(vault).add(nsg).toString().getBytes(UTF_8);
+      byte[] b =
+          JsonNodeFactory.instance.arrayNode().add(vault2).add(nsg2).toString().getBytes(UTF_8);
+      assertSame(a, b, "variant " + variant);
     }
   }
 

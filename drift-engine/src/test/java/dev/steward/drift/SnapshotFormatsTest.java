@@ -89,6 +89,35 @@ class SnapshotFormatsTest {
   }
 
   @Test
+  void duplicateIdsInPreParsedTreesAreInputErrorsWhereverTheyAre() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper m =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    String a = "{\"id\": \"/subscriptions/s/a\"}";
+    String upperA = "{\"id\": \"/SUBSCRIPTIONS/s/A\"}";
+    String b = "{\"id\": \"/subscriptions/s/b\"}";
+    String c = "{\"id\": \"/subscriptions/s/c\"}";
+    String[][] cases = {
+      {"[" + a + "," + upperA + "]", "[" + a + "]", "baseline[1]"}, // in the baseline
+      {"[" + a + "," + b + "]", "[" + a + "," + upperA + "]", "current[1]"}, // aligned, then not
+      {"[" + a + "," + b + "]", "[" + upperA + "," + a + "]", "current[1]"}, // neither aligned
+      {"[" + c + "," + a + "]", "[" + upperA + "," + a + "]", "current[1]"}, // not, then aligned
+    };
+    for (String[] k : cases) {
+      assertThatThrownBy(() -> engine.compare(m.readTree(k[0]), m.readTree(k[1])))
+          .as(k[0] + " " + k[1])
+          .isInstanceOf(DriftInputException.class)
+          .hasMessageContaining(k[2])
+          .hasMessageContaining("duplicate resource id");
+    }
+    assertThat(
+            engine
+                .compare(
+                    m.readTree("[" + a + "," + b + "]"), m.readTree("[" + b + "," + upperA + "]"))
+                .drifts())
+        .isEmpty();
+  }
+
+  @Test
   void streamingAndInMemoryAgree(@TempDir Path dir) throws Exception {
     StringBuilder base = new StringBuilder("{\"value\": [\n");
     StringBuilder cur = new StringBuilder();

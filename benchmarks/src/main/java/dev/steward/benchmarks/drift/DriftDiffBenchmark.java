@@ -27,7 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 public class DriftDiffBenchmark {
 
   @Param({"resource", "estate"})
@@ -61,6 +63,7 @@ public class DriftDiffBenchmark {
       throw new IllegalStateException("fixtures must be drift-free");
     }
     System.out.printf("%n[drift] %s: %,d bytes%n", size, text.length());
+    DriftFixtures.settle();
   }
 
   private Object diff(JsonNode a, JsonNode b) {

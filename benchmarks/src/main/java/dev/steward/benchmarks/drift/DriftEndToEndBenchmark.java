@@ -29,7 +29,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 public class DriftEndToEndBenchmark {
 
   private final DriftEngine engine = DriftEngine.create();
@@ -46,6 +48,7 @@ public class DriftEndToEndBenchmark {
     current = cur.toString().getBytes(StandardCharsets.UTF_8);
     System.out.printf(
         "%n[drift] 1,000 resources: %,d + %,d bytes%n", baseline.length, current.length);
+    DriftFixtures.settle();
   }
 
   /** The floor: parse both snapshots into trees. */

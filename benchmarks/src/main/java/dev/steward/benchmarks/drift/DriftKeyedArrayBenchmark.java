@@ -28,7 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(1)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 public class DriftKeyedArrayBenchmark {
 
   static final int SIZE = 10_000;
@@ -43,6 +45,7 @@ public class DriftKeyedArrayBenchmark {
   public void setUp() {
     before = DriftFixtures.bigNsg(SIZE);
     after = DriftFixtures.shuffledWithOneChange(before, 42);
+    DriftFixtures.settle();
   }
 
   /** Prints the size of the last result. */

@@ -59,13 +59,14 @@ public final class DriftRatios {
   }
 
   /**
-   * How many calls make one timed batch: twice as many as ran in 100 ms of wall time, or, on the
-   * process clock (which the OS may advance in 10 ms steps), in one second of process CPU time, so
-   * that the clock's granularity stays near 1% of a batch.
+   * How many calls make one timed batch: as many as ran in 50 ms of wall time (short batches,
+   * interleaved, see the same machine state), or, on the process clock (which the OS may advance in
+   * 10 ms steps), twice as many as ran in half a second of process CPU time, so that the clock's
+   * granularity stays near 1% of a batch.
    */
   private static int batchFor(Supplier<Object> task) {
     long t0 = processClock ? cpu() : System.nanoTime();
-    long span = processClock ? 1_000_000_000L : 100_000_000L;
+    long span = processClock ? 500_000_000L : 25_000_000L;
     int n = 0;
     while ((processClock ? cpu() : System.nanoTime()) - t0 < span) {
       sink = task.get();
@@ -104,12 +105,34 @@ public final class DriftRatios {
   public static void main(String[] args) throws IOException {
     int rounds = args.length > 0 && !args[0].startsWith("--") ? Integer.parseInt(args[0]) : 15;
     boolean zjson = Arrays.asList(args).contains("--zjsonpatch");
+    String goals = "1234";
+    for (String a : args) {
+      if (a.startsWith("--goals=")) {
+        goals = a.substring(8);
+      }
+    }
+    System.out.printf(
+        "JVM: %s, heap %,d MB, %s%n",
+        System.getProperty("java.vm.version"),
+        Runtime.getRuntime().maxMemory() >> 20,
+        ManagementFactory.getRuntimeMXBean().getInputArguments());
     if (Arrays.asList(args).contains("--curve")) {
       curve(rounds);
       return;
     }
-    var m = DriftFixtures.MAPPER;
+    if (goals.contains("1")) {
+      goal1(rounds);
+    }
+    if (goals.contains("2")) {
+      goal2(rounds);
+    }
+    if (goals.contains("3") || goals.contains("4")) {
+      goals34(rounds, zjson, goals.contains("3"), goals.contains("4"));
+    }
+  }
 
+  private static void goal1(int rounds) throws IOException {
+    var m = DriftFixtures.MAPPER;
     JsonNode r1 = m.readTree(DriftFixtures.nsg(1).toString());
     JsonNode r2 = m.readTree(r1.toString());
     JsonNode rn = m.readTree(DriftFixtures.noisy(DriftFixtures.nsg(1)).toString());
@@ -121,6 +144,7 @@ public final class DriftRatios {
     JsonNode en = m.readTree(estNoisy.toString());
     System.out.printf(
         "resource %,d bytes, estate %,d bytes%n", r1.toString().length(), est.toString().length());
+    DriftFixtures.settle();
 
     System.out.println("goal 1: diff of pre-parsed pairs vs JsonNode.equals of the identical pair");
     ratio(
@@ -143,12 +167,16 @@ public final class DriftRatios {
         rounds,
         () -> ENGINE.compare(e1, en),
         () -> e1.equals(e2));
+  }
 
+  private static void goal2(int rounds) {
+    var m = DriftFixtures.MAPPER;
     ArrayNode thousand = DriftFixtures.estate(1000);
     ArrayNode thousandNoisy = m.createArrayNode();
     thousand.forEach(r -> thousandNoisy.add(DriftFixtures.noisy((ObjectNode) r)));
     byte[] b1 = thousand.toString().getBytes(StandardCharsets.UTF_8);
     byte[] b2 = thousandNoisy.toString().getBytes(StandardCharsets.UTF_8);
+    DriftFixtures.settle();
     System.out.println("goal 2: bytes -> report for 1,000 resources vs two readTree calls");
     ratio(
         "  identical bytes (goal <= 1.3x)",
@@ -172,45 +200,51 @@ public final class DriftRatios {
             throw new IllegalStateException(e);
           }
         });
+  }
 
+  private static void goals34(int rounds, boolean zjson, boolean goal3, boolean goal4) {
     ObjectNode big = DriftFixtures.bigNsg(10_000);
     ObjectNode bigChanged = DriftFixtures.shuffledWithOneChange(big, 42);
-    System.out.println("goal 3: 10,000 NSG rules, shuffled, one changed (process CPU time)");
-    processClock = true;
-    int drifts = ENGINE.diff(big, bigChanged).size();
-    int jp = com.github.fge.jsonpatch.diff.JsonDiff.asJson(big, bigChanged).size();
-    double[] vsJsonPatch =
-        ratio(
-            "  json-patch 1.13 / Steward (goal >= 50x)",
-            Math.min(rounds, 5),
-            () -> com.github.fge.jsonpatch.diff.JsonDiff.asJson(big, bigChanged),
-            () -> ENGINE.diff(big, bigChanged));
-    System.out.printf("  Steward drifts: %d, json-patch operations: %,d%n", drifts, jp);
-    if (zjson) {
-      double s1 = time(() -> ENGINE.diff(big, bigChanged), 100);
-      System.gc();
-      long t0 = cpu();
-      JsonNode zp = com.flipkart.zjsonpatch.JsonDiff.asJson(big, bigChanged);
-      double z = cpu() - t0;
-      double s2 = time(() -> ENGINE.diff(big, bigChanged), 100);
-      System.out.printf(
-          "  zjsonpatch 0.6.2 / Steward (goal >= 1000x): %.0fx  (one zjsonpatch shot %.1f s,"
-              + " %,d operations; Steward %.1f ms before, %.1f ms after)%n",
-          z / ((s1 + s2) / 2), z / 1e9, zp.size(), s1 / 1e6, s2 / 1e6);
+    DriftFixtures.settle();
+    if (goal3) {
+      System.out.println("goal 3: 10,000 NSG rules, shuffled, one changed (process CPU time)");
+      processClock = true;
+      int drifts = ENGINE.diff(big, bigChanged).size();
+      int jp = com.github.fge.jsonpatch.diff.JsonDiff.asJson(big, bigChanged).size();
+      double[] vsJsonPatch =
+          ratio(
+              "  json-patch 1.13 / Steward (goal >= 50x)",
+              Math.min(rounds, 5),
+              () -> com.github.fge.jsonpatch.diff.JsonDiff.asJson(big, bigChanged),
+              () -> ENGINE.diff(big, bigChanged));
+      System.out.printf("  Steward drifts: %d, json-patch operations: %,d%n", drifts, jp);
+      if (zjson) {
+        double s1 = time(() -> ENGINE.diff(big, bigChanged), 100);
+        System.gc();
+        long t0 = cpu();
+        JsonNode zp = com.flipkart.zjsonpatch.JsonDiff.asJson(big, bigChanged);
+        double z = cpu() - t0;
+        double s2 = time(() -> ENGINE.diff(big, bigChanged), 100);
+        System.out.printf(
+            "  zjsonpatch 0.6.2 / Steward (goal >= 1000x): %.0fx  (one zjsonpatch shot %.1f s,"
+                + " %,d operations; Steward %.1f ms before, %.1f ms after)%n",
+            z / ((s1 + s2) / 2), z / 1e9, zp.size(), s1 / 1e6, s2 / 1e6);
+      }
+      sink = vsJsonPatch;
+      processClock = false;
     }
-    sink = vsJsonPatch;
-
-    ObjectNode big100 = DriftFixtures.bigNsg(100_000);
-    ObjectNode big100Changed = DriftFixtures.shuffledWithOneChange(big100, 42);
-    processClock = false;
-    // Both sizes' trees compacted alike (goal 3's collections compacted only the 10k ones).
-    System.gc();
-    System.out.println("goal 4: scaling");
-    ratio(
-        "  100k / 10k elements (goal <= 12x)",
-        Math.min(rounds, 7),
-        () -> ENGINE.diff(big100, big100Changed),
-        () -> ENGINE.diff(big, bigChanged));
+    if (goal4) {
+      ObjectNode big100 = DriftFixtures.bigNsg(100_000);
+      ObjectNode big100Changed = DriftFixtures.shuffledWithOneChange(big100, 42);
+      // both sizes' trees compacted alike
+      DriftFixtures.settle();
+      System.out.println("goal 4: scaling");
+      ratio(
+          "  100k / 10k elements (goal <= 12x)",
+          Math.min(rounds, 7),
+          () -> ENGINE.diff(big100, big100Changed),
+          () -> ENGINE.diff(big, bigChanged));
+    }
   }
 
   /**

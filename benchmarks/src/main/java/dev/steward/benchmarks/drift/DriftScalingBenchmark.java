@@ -23,7 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5)
 @Measurement(iterations = 10)
-@Fork(value = 1, jvmArgsAppend = "-Xmx2g")
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 public class DriftScalingBenchmark {
 
   @Param({"10000", "100000"})
@@ -41,6 +43,7 @@ public class DriftScalingBenchmark {
     if (engine.diff(before, after).size() != 1) {
       throw new IllegalStateException("expected exactly one drift");
     }
+    DriftFixtures.settle();
   }
 
   /** Steward's keyed diff. */

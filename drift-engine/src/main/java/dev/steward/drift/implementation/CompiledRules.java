@@ -10,6 +10,7 @@ public final class CompiledRules {
 
   private final RuleData data;
   private final Map<String, TypeRules> byType = new ConcurrentHashMap<>();
+  private final int childSlashes;
 
   /**
    * Compiles rule data.
@@ -18,6 +19,32 @@ public final class CompiledRules {
    */
   public CompiledRules(RuleData data) {
     this.data = data;
+    int fewest = Integer.MAX_VALUE;
+    for (String t : data.children.keySet()) {
+      fewest = Math.min(fewest, slashes(t));
+    }
+    this.childSlashes = fewest;
+  }
+
+  private static int slashes(String type) {
+    int n = 0;
+    for (int i = type.indexOf('/'); i >= 0; i = type.indexOf('/', i + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * Whether a resource type, as written (any case), may be a child type that folds into a parent:
+   * only types with as many segments as some child type can, so most resources are ruled out
+   * without building their lower-case type.
+   *
+   * @param declaredType the type as the snapshot writes it
+   * @return whether {@link #child} may know it
+   */
+  public boolean mayBeChild(String declaredType) {
+    return slashes(declaredType) >= childSlashes
+        && child(declaredType.toLowerCase(java.util.Locale.ROOT)) != null;
   }
 
   /**

@@ -13,6 +13,7 @@ import dev.steward.drift.models.NoiseClass;
 import dev.steward.drift.models.Severity;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -47,8 +48,8 @@ public final class Differ {
   private String resourceId;
   private String resourceType;
   private String scope;
-  private String apiA;
-  private String apiB;
+  private JsonNode rootA;
+  private JsonNode rootB;
 
   private PathNode[] fNode = new PathNode[32];
   private JsonNode[] fA = new JsonNode[32];
@@ -113,13 +114,27 @@ public final class Differ {
     if (a != null && b != null && same(a, b)) {
       return 0;
     }
+    return unequal(id, type, a, b);
+  }
+
+  /**
+   * Compares one resource whose two sides the caller has found unequal (or one of which is {@code
+   * null}), without testing their equality again.
+   *
+   * @param id the resource id to report
+   * @param type the lower-case resource type
+   * @param a the baseline resource, or {@code null}
+   * @param b the current resource, or {@code null}
+   * @return the number of drifts emitted for this resource
+   */
+  public int unequal(String id, String type, JsonNode a, JsonNode b) {
     int before = drifts.size();
     tr = rules.forType(type);
     resourceId = id;
     resourceType = type;
     scope = null;
-    apiA = a == null ? null : a.path("apiVersion").textValue();
-    apiB = b == null ? null : b.path("apiVersion").textValue();
+    rootA = a;
+    rootB = b;
     depth = -1;
     push(tr.root, a, b, null);
     if (a == null) {
@@ -130,6 +145,8 @@ public final class Differ {
       value(tr.root, a, b);
     }
     depth = -1;
+    rootA = null;
+    rootB = null;
     return drifts.size() - before;
   }
 
@@ -225,11 +242,25 @@ public final class Differ {
 
   private void object(PathNode n, JsonNode a, JsonNode b) {
     int matched = 0;
+    // b's fields are walked alongside a's while the names agree (one service wrote both), so
+    // b is searched by name only from the first field where they do not
+    Iterator<Map.Entry<String, JsonNode>> side = fast ? b.fields() : null;
     for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String name = e.getKey();
       JsonNode va = e.getValue();
-      JsonNode vb = b.get(name);
+      JsonNode vb = null;
+      if (side != null && side.hasNext()) {
+        Map.Entry<String, JsonNode> s = side.next();
+        if (s.getKey() == name || s.getKey().equals(name)) {
+          vb = s.getValue();
+        } else {
+          side = null;
+        }
+      }
+      if (vb == null) {
+        vb = b.get(name);
+      }
       if (vb == null) {
         PathNode c = tr.child(n, name);
         push(c, va, MissingNode.getInstance(), name);
@@ -270,7 +301,8 @@ public final class Differ {
     }
     Certainty cert = Certainty.CERTAIN;
     if (c != null && !c.defaults.isEmpty()) {
-      String api = presentIsCurrent ? apiA : apiB;
+      JsonNode root = presentIsCurrent ? rootA : rootB; // the side where the value is absent
+      String api = root == null ? null : root.path("apiVersion").textValue();
       boolean inRange = false;
       for (RuleData.DefaultSpec d : c.defaults) {
         if (d.range().contains(api)) {
@@ -492,11 +524,19 @@ public final class Differ {
   }
 
   private boolean keyed(PathNode en, ArrayNode a, ArrayNode b, List<String> key) {
-    if (fast && key.size() == 1 && keyedExact(en, a, b, key)) {
+    if (fast) {
+      int[] partner = key.size() == 1 ? exactPartners(a, b, key.get(0)) : null;
+      if (partner == null) {
+        partner = foldedPartners(a, b, key, keyComparisons(tr, en, key));
+      }
+      if (partner == null) {
+        return false; // not keyable by these fields
+      }
+      pairs(en, a, b, key, partner);
       return true;
     }
-    // Keys usually match exactly: try the raw values first (no allocation for single-field
-    // keys), and fall back to case-folded, typed keys when some key is not found.
+    // The reference: keys as written when every baseline key is found so, else case-folded and
+    // typed keys, matched through maps.
     LinkedHashMap<String, JsonNode> ma = rawIndex(a, key);
     LinkedHashMap<String, JsonNode> mb = ma == null ? null : rawIndex(b, key);
     if (mb == null || !mb.keySet().containsAll(ma.keySet())) {
@@ -537,58 +577,30 @@ public final class Differ {
   }
 
   /**
-   * The fast path of {@link #keyed}: every key a text, unique on each side, and every baseline key
-   * found as written in the current array. Then the pairs, their order and the added elements are
-   * exactly those of the map-based path, found with one open-addressing index of positions (no
-   * entry, boxing or case-folded key per element). Returns {@code false}, having emitted nothing,
-   * when the arrays need the case-folded, typed keys.
+   * The keyed pairs of the fast path, walked as the reference walks its maps: baseline elements in
+   * order (removed, or compared with their partner), then the added ones in current order, then the
+   * reordering. {@code partner[i]} is the position in b of a's element i, or -1.
    */
-  private boolean keyedExact(PathNode en, ArrayNode a, ArrayNode b, List<String> key) {
-    String k = key.get(0);
-    int nb = b.size();
+  private void pairs(PathNode en, ArrayNode a, ArrayNode b, List<String> key, int[] partner) {
     int na = a.size();
-    int mask = Integer.highestOneBit(Math.max(nb, 1) * 2 + 1) * 2 - 1;
-    String[] keys = new String[mask + 1];
-    int[] slots = new int[mask + 1];
-    for (int j = 0; j < nb; j++) {
-      String t = keyText(b.get(j), k);
-      if (t == null) {
-        return false;
-      }
-      int h = t.hashCode() & mask;
-      while (keys[h] != null) {
-        if (keys[h].equals(t)) {
-          return false; // duplicate key
-        }
-        h = (h + 1) & mask;
-      }
-      keys[h] = t;
-      slots[h] = j;
-    }
-    int[] partner = new int[na];
-    boolean[] matched = new boolean[nb];
+    int nb = b.size();
+    boolean[] taken = new boolean[nb];
     boolean inOrder = na == nb;
-    for (int i = 0; i < na; i++) {
-      String t = keyText(a.get(i), k);
-      if (t == null) {
-        return false;
-      }
-      int h = t.hashCode() & mask;
-      while (keys[h] != null && !keys[h].equals(t)) {
-        h = (h + 1) & mask;
-      }
-      if (keys[h] == null || matched[slots[h]]) {
-        return false; // not found as written, or a duplicate baseline key
-      }
-      partner[i] = slots[h];
-      matched[slots[h]] = true;
-      inOrder &= slots[h] == i;
-    }
     int before = drifts.size();
     boolean wasDiffering = silentDiffers;
     for (int i = 0; i < na; i++) {
       JsonNode ea = a.get(i);
-      JsonNode eb = b.get(partner[i]);
+      int j = partner[i];
+      if (j < 0) {
+        inOrder = false;
+        push(en, ea, null, new KeySeg(key, ea));
+        element(en, ChangeType.REMOVED, ea);
+        pop();
+        continue;
+      }
+      taken[j] = true;
+      inOrder &= j == i;
+      JsonNode eb = b.get(j);
       if (ea == eb || Trees.equal(ea, eb)) {
         continue;
       }
@@ -597,7 +609,7 @@ public final class Differ {
       pop();
     }
     for (int j = 0; j < nb; j++) {
-      if (!matched[j]) {
+      if (!taken[j]) {
         JsonNode eb = b.get(j);
         push(en, null, eb, new KeySeg(key, eb));
         element(en, ChangeType.ADDED, eb);
@@ -608,7 +620,274 @@ public final class Differ {
     if (clean && !inOrder) {
       noise(NoiseClass.ORDER);
     }
+  }
+
+  /** Arrays up to this size are matched by scanning, which beats hashing for them. */
+  private static final int SCAN = 8;
+
+  /**
+   * The reference's exact matching (keys as written): each baseline element's partner when every
+   * key is a text, unique on each side, and every baseline key is found; {@code null} otherwise
+   * (then the keys are folded). Small arrays are matched by scanning, larger ones through one
+   * open-addressing index of positions (no entry, boxing or case-folded key per element).
+   */
+  private static int[] exactPartners(ArrayNode a, ArrayNode b, String k) {
+    int nb = b.size();
+    int na = a.size();
+    String[] keys = new String[nb];
+    for (int j = 0; j < nb; j++) {
+      keys[j] = keyText(b.get(j), k);
+      if (keys[j] == null) {
+        return null;
+      }
+    }
+    int[] partner = new int[na];
+    boolean[] taken = new boolean[nb];
+    if (nb <= SCAN) {
+      for (int j = 1; j < nb; j++) {
+        for (int q = 0; q < j; q++) {
+          if (keys[q].equals(keys[j])) {
+            return null; // a key twice
+          }
+        }
+      }
+      for (int i = 0; i < na; i++) {
+        String t = keyText(a.get(i), k);
+        int j = t == null ? nb : i < nb && t.equals(keys[i]) ? i : 0;
+        while (j < nb && !t.equals(keys[j])) {
+          j++;
+        }
+        if (j == nb || taken[j]) {
+          return null; // not found as written, or a baseline key twice
+        }
+        partner[i] = j;
+        taken[j] = true;
+      }
+      return partner;
+    }
+    int mask = Integer.highestOneBit(nb * 2 + 1) * 2 - 1;
+    int[] slots = new int[mask + 1];
+    Arrays.fill(slots, -1);
+    for (int j = 0; j < nb; j++) {
+      int h = keys[j].hashCode() & mask;
+      while (slots[h] >= 0) {
+        if (keys[slots[h]].equals(keys[j])) {
+          return null;
+        }
+        h = (h + 1) & mask;
+      }
+      slots[h] = j;
+    }
+    for (int i = 0; i < na; i++) {
+      String t = keyText(a.get(i), k);
+      if (t == null) {
+        return null;
+      }
+      int h = t.hashCode() & mask;
+      while (slots[h] >= 0 && !keys[slots[h]].equals(t)) {
+        h = (h + 1) & mask;
+      }
+      if (slots[h] < 0 || taken[slots[h]]) {
+        return null;
+      }
+      partner[i] = slots[h];
+      taken[slots[h]] = true;
+    }
+    return partner;
+  }
+
+  /**
+   * The reference's folded matching ({@link #index} on both sides, {@link #keyOf} keys): each
+   * baseline element's partner or -1; {@code null} when either side cannot be indexed (an element
+   * not an object, a key field missing, null or not a scalar, a key twice). Keys of plain ASCII
+   * text, the common case, are folded while hashing and compared in place; other keys are built by
+   * {@link #keyOf}.
+   */
+  private static int[] foldedPartners(
+      ArrayNode a, ArrayNode b, List<String> key, Comparison[] cmp) {
+    int n = key.size();
+    int na = a.size();
+    int nb = b.size();
+    String[] texts = new String[(na + nb) * n];
+    boolean ascii = !typed(cmp);
+    for (int i = 0; i < na + nb; i++) {
+      JsonNode e = i < na ? a.get(i) : b.get(i - na);
+      if (!e.isObject()) {
+        return null;
+      }
+      for (int f = 0; f < n; f++) {
+        JsonNode v = e.get(key.get(f));
+        if (v == null || !v.isValueNode() || v.isNull()) {
+          return null;
+        }
+        if (ascii && v.isTextual()) {
+          texts[i * n + f] = v.textValue();
+        } else {
+          ascii = false;
+        }
+      }
+    }
+    if (!ascii) {
+      return keyedPartners(a, b, key, cmp);
+    }
+    int[] hashes = new int[na + nb];
+    for (int i = 0; i < na + nb; i++) {
+      long h = foldedHash(texts, i * n, n);
+      if (h < 0) {
+        return keyedPartners(a, b, key, cmp); // not plain ASCII: fold as the reference does
+      }
+      hashes[i] = (int) h;
+    }
+    int[] partner = new int[na];
+    if (na <= SCAN && nb <= SCAN) {
+      // small arrays: compare the hashes pairwise instead of building tables
+      for (int x = 1; x < na + nb; x++) {
+        for (int y = x < na ? 0 : na; y < x; y++) {
+          int same = hashes[x] == hashes[y] ? foldedCompare(texts, x * n, y * n, n) : 0;
+          if (same != 0) {
+            return same < 0 ? keyedPartners(a, b, key, cmp) : null; // null: a key twice
+          }
+        }
+      }
+      for (int i = 0; i < na; i++) {
+        partner[i] = -1;
+        for (int j = 0; j < nb && partner[i] < 0; j++) {
+          int q = (i + j) % nb; // from the same position on
+          int same = hashes[i] == hashes[na + q] ? foldedCompare(texts, i * n, (na + q) * n, n) : 0;
+          if (same < 0) {
+            return keyedPartners(a, b, key, cmp);
+          }
+          partner[i] = same > 0 ? q : -1;
+        }
+      }
+      return partner;
+    }
+    int mask = Integer.highestOneBit(Math.max(na, nb) * 2 + 1) * 2 - 1;
+    int[] inA = new int[mask + 1];
+    int[] inB = new int[mask + 1];
+    Arrays.fill(inA, -1);
+    Arrays.fill(inB, -1);
+    for (int i = 0; i < na + nb; i++) {
+      int[] slots = i < na ? inA : inB;
+      int h = hashes[i] & mask;
+      for (; slots[h] >= 0; h = (h + 1) & mask) {
+        int same = foldedCompare(texts, slots[h] * n, i * n, n);
+        if (same != 0) {
+          return same < 0 ? keyedPartners(a, b, key, cmp) : null; // null: a key twice
+        }
+      }
+      slots[h] = i;
+    }
+    for (int i = 0; i < na; i++) {
+      partner[i] = -1;
+      for (int h = hashes[i] & mask; inB[h] >= 0 && partner[i] < 0; h = (h + 1) & mask) {
+        int same = foldedCompare(texts, inB[h] * n, i * n, n);
+        if (same < 0) {
+          return keyedPartners(a, b, key, cmp);
+        }
+        partner[i] = same > 0 ? inB[h] - na : -1;
+      }
+    }
+    return partner;
+  }
+
+  /** {@link #foldedPartners} through the keys {@link #keyOf} builds. */
+  private static int[] keyedPartners(ArrayNode a, ArrayNode b, List<String> key, Comparison[] cmp) {
+    Map<String, Integer> positions = new HashMap<>(b.size() * 2);
+    for (int j = 0; j < b.size(); j++) {
+      String k = keyOf(b.get(j)::get, key, cmp);
+      if (k == null || positions.put(k, j) != null) {
+        return null;
+      }
+    }
+    Set<String> seen = new HashSet<>(a.size() * 2);
+    int[] partner = new int[a.size()];
+    for (int i = 0; i < a.size(); i++) {
+      String k = keyOf(a.get(i)::get, key, cmp);
+      if (k == null || !seen.add(k)) {
+        return null;
+      }
+      partner[i] = positions.getOrDefault(k, -1);
+    }
+    return partner;
+  }
+
+  /**
+   * Whether any key field compares as an address (its key is a canonical form, not the text).
+   *
+   * @param cmp the key fields' comparisons
+   * @return whether one is typed
+   */
+  static boolean typed(Comparison[] cmp) {
+    for (Comparison c : cmp) {
+      if (c == Comparison.CIDR || c == Comparison.ADDRESS_PREFIX) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** ASCII without NUL (which {@link #keyOf} uses to separate the fields of a key). */
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80 || c == 0) {
+        return false;
+      }
+    }
     return true;
+  }
+
+  /** How many trailing chars of each key text the hash reads (keys differ at the end). */
+  private static final int KEY_TAIL = 8;
+
+  /**
+   * A hash of key texts folded to lower case, from each text's last {@value #KEY_TAIL} chars; -1
+   * when one of those is not ASCII, or is NUL (which {@link #keyOf} uses to separate the fields of
+   * a key). Texts equal in lower case have equal hashes: their ASCII tails fold alike whatever
+   * precedes them.
+   */
+  private static long foldedHash(String[] texts, int from, int n) {
+    int h = 1;
+    for (int f = from; f < from + n; f++) {
+      String t = texts[f];
+      int len = t.length();
+      for (int i = Math.max(0, len - KEY_TAIL); i < len; i++) {
+        char c = t.charAt(i);
+        if (c >= 0x80 || c == 0) {
+          return -1;
+        }
+        h = 31 * h + (c >= 'A' && c <= 'Z' ? c + 32 : c);
+      }
+      h = 31 * h + 1; // the field separator
+    }
+    return (h ^ (h >>> 16)) & 0xFFFFFFFFL;
+  }
+
+  /**
+   * Whether key texts are equal in lower case, field by field: 1 yes, 0 no, -1 when a char met is
+   * not ASCII or is NUL (then the reference's {@code toLowerCase} decides, through {@link #keyOf}).
+   */
+  private static int foldedCompare(String[] texts, int x, int y, int n) {
+    for (int f = 0; f < n; f++) {
+      String s = texts[x + f];
+      String t = texts[y + f];
+      int len = s.length();
+      if (len != t.length()) {
+        return isAscii(s) && isAscii(t) ? 0 : -1;
+      }
+      for (int i = 0; i < len; i++) {
+        char c = s.charAt(i);
+        char d = t.charAt(i);
+        if (c >= 0x80 || d >= 0x80 || c == 0 || d == 0) {
+          return -1;
+        }
+        if (c != d && ((c | 0x20) != (d | 0x20) || (c | 0x20) < 'a' || (c | 0x20) > 'z')) {
+          return 0; // the texts differ here, and lower-casing maps the ASCII before one to one
+        }
+      }
+    }
+    return 1;
   }
 
   private static String keyText(JsonNode e, String k) {

@@ -19,12 +19,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
+import java.util.function.ToIntFunction;
 
 /**
  * Matches the resources of two snapshots by id (ignoring case), folds child resources into their
@@ -301,7 +304,8 @@ public final class SnapshotDiff {
    */
   private BitSet fold(TapeSnapshot s, Map<String, Integer> byKey, JsonNode[] folded) {
     BitSet children = new BitSet(s.size());
-    Map<Integer, List<Integer>> groups = foldGroups(s.size(), s::key, s::type, byKey::get);
+    Map<Integer, List<Integer>> groups =
+        foldGroups(s.size(), k -> true, s::key, s::type, byKey::get);
     for (Map.Entry<Integer, List<Integer>> g : groups.entrySet()) {
       List<JsonNode> trees = new ArrayList<>();
       for (int c : g.getValue()) {
@@ -325,12 +329,13 @@ public final class SnapshotDiff {
    */
   private Map<Integer, List<Integer>> foldGroups(
       int n,
+      IntPredicate mayBeChild,
       IntFunction<String> key,
       IntFunction<String> type,
       Function<String, Integer> position) {
     Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
     for (int k = 0; k < n; k++) {
-      RuleData.ChildSpec spec = rules.child(type.apply(k));
+      RuleData.ChildSpec spec = mayBeChild.test(k) ? rules.child(type.apply(k)) : null;
       if (spec != null) {
         Integer parent = position.apply(Canonical.parentOf(key.apply(k)));
         if (parent != null && type.apply(parent).equals(spec.parentType())) {
@@ -341,8 +346,213 @@ public final class SnapshotDiff {
     return groups;
   }
 
+  // ------------------------------------------------------------- pre-parsed trees
+
+  /**
+   * Compares two snapshots held as trees, with the outcome of {@link #inMemory} on the same
+   * resources, at close to the cost of {@code equals}: a resource whose id is written exactly as
+   * the baseline resource's at the same position is paired with it without an index, equal pairs
+   * are skipped before their type is read, and the other ids are matched ignoring case without
+   * building lower-case strings ({@link IdIndex}). Returns {@code false}, having changed nothing,
+   * when the snapshots need the general path: a resource that is not an object or has no id, a
+   * duplicate id (the general path reports it), or child resources to fold.
+   *
+   * @param a the baseline's resources
+   * @param b the current snapshot's resources
+   * @return whether the comparison was made
+   */
+  public boolean trees(List<JsonNode> a, List<JsonNode> b) {
+    int na = a.size();
+    int nb = b.size();
+    String[] idA = new String[na];
+    int[] hashA = new int[na];
+    IdIndex byIdA = new IdIndex(na);
+    BitSet mayBeChildA = new BitSet();
+    for (int i = 0; i < na; i++) {
+      String id = idOf(a.get(i));
+      if (id == null) {
+        return false;
+      }
+      idA[i] = id;
+      hashA[i] = IdIndex.hash(id);
+      if (byIdA.add(id, hashA[i], i) >= 0) {
+        return false;
+      }
+      if (isChild(a.get(i), id)) {
+        mayBeChildA.set(i);
+      }
+    }
+    String[] idB = new String[nb];
+    boolean[] aligned = new boolean[nb];
+    boolean[] equal = new boolean[nb];
+    // Ids of b written exactly as a's at the same position repeat no other such id (a's are
+    // unique); so only the other ids of b are indexed, and checked against the aligned ones.
+    IdIndex byIdB = new IdIndex(nb);
+    BitSet mayBeChildB = new BitSet();
+    for (int j = 0; j < nb; j++) {
+      JsonNode r = b.get(j);
+      String id = idOf(r);
+      if (id == null) {
+        return false;
+      }
+      idB[j] = id;
+      aligned[j] = j < na && id.equals(idA[j]);
+      // an equal pair has one type: when the baseline's cannot be a child, neither can this
+      if (aligned[j] && !mayBeChildA.get(j) && Trees.equal(a.get(j), r)) {
+        equal[j] = true;
+      } else if (isChild(r, id)) {
+        mayBeChildB.set(j);
+      }
+    }
+    for (int j = 0; j < nb; j++) {
+      if (!aligned[j]) {
+        int hash = IdIndex.hash(idB[j]);
+        int inA = byIdA.find(idB[j], hash);
+        if (byIdB.add(idB[j], hash, j) >= 0 || (inA >= 0 && inA < nb && aligned[inA])) {
+          return false; // a duplicate id in b
+        }
+      }
+    }
+    // child resources fold into their parents (as foldAll does), which are compared as trees
+    JsonNode[] foldedA = new JsonNode[na];
+    JsonNode[] foldedB = new JsonNode[nb];
+    BitSet childA = fold(a, idA, id -> byIdA.find(id, IdIndex.hash(id)), mayBeChildA, foldedA);
+    BitSet childB =
+        fold(
+            b,
+            idB,
+            id -> {
+              int hash = IdIndex.hash(id);
+              int p = byIdB.find(id, hash);
+              int q = p >= 0 ? p : byIdA.find(id, hash);
+              return q >= 0 && (q == p || (q < nb && aligned[q])) ? q : -1;
+            },
+            mayBeChildB,
+            foldedB);
+    baselineCount = na - childA.cardinality();
+    currentCount = nb - childB.cardinality();
+    boolean[] matched = new boolean[na];
+    for (int j = 0; j < nb; j++) {
+      if (childB.get(j)) {
+        continue;
+      }
+      JsonNode cur = foldedB[j] != null ? foldedB[j] : b.get(j);
+      int i = aligned[j] ? j : byIdA.find(idB[j], IdIndex.hash(idB[j]));
+      if (i >= 0 && childA.get(i)) {
+        i = -1; // folded into its parent: not in the baseline as a resource of its own
+      }
+      JsonNode base = i < 0 ? null : foldedA[i] != null ? foldedA[i] : a.get(i);
+      if (i >= 0) {
+        matched[i] = true;
+        boolean unfolded = foldedA[i] == null && foldedB[j] == null;
+        if (unfolded && equal[j] || Trees.equal(base, cur)) {
+          continue; // no drift: the type is not even read
+        }
+      }
+      count(differ.unequal(idB[j], types.of(b.get(j), idB[j]), base, cur), base, cur, null, null);
+    }
+    for (int i = 0; i < na; i++) {
+      if (!matched[i] && !childA.get(i)) {
+        JsonNode base = foldedA[i] != null ? foldedA[i] : a.get(i);
+        count(
+            differ.unequal(idA[i], types.of(a.get(i), idA[i]), base, null), base, null, null, null);
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Folds a snapshot's child resources into copies of their parents, as {@link #foldAll} does.
+   * Returns the children folded; each parent that receives children gets its folded copy in {@code
+   * folded}.
+   */
+  private BitSet fold(
+      List<JsonNode> s,
+      String[] ids,
+      ToIntFunction<String> position,
+      BitSet mayBeChild,
+      JsonNode[] folded) {
+    BitSet children = new BitSet();
+    if (mayBeChild.isEmpty()) {
+      return children;
+    }
+    Map<Integer, List<Integer>> groups =
+        foldGroups(
+            s.size(),
+            mayBeChild::get,
+            k -> ids[k],
+            k -> typeOf(s.get(k), ids[k]),
+            id -> {
+              int p = position.applyAsInt(id);
+              return p < 0 ? null : p;
+            });
+    for (Map.Entry<Integer, List<Integer>> g : groups.entrySet()) {
+      List<JsonNode> trees = new ArrayList<>();
+      for (int c : g.getValue()) {
+        children.set(c);
+        trees.add(s.get(c));
+      }
+      int p = g.getKey();
+      folded[p] = fold(s.get(p).deepCopy(), typeOf(s.get(p), ids[p]), trees);
+    }
+    return children;
+  }
+
+  /** A resource's id, or {@code null} when it is not an object with a non-blank text id. */
+  private static String idOf(JsonNode r) {
+    if (!r.isObject()) {
+      return null;
+    }
+    // ARM writes the id first: take it from the first field without a lookup
+    Iterator<Map.Entry<String, JsonNode>> it = r.fields();
+    Map.Entry<String, JsonNode> first = it.hasNext() ? it.next() : null;
+    JsonNode id = first != null && first.getKey().equals("id") ? first.getValue() : r.get("id");
+    return id != null && id.isTextual() && !id.textValue().isBlank() ? id.textValue() : null;
+  }
+
+  /** Whether a resource's type folds into a parent type (then the general path compares). */
+  private boolean isChild(JsonNode r, String id) {
+    JsonNode t = r.get("type");
+    if (t != null && t.isTextual() && !t.textValue().isBlank()) {
+      return rules.mayBeChild(t.textValue());
+    }
+    return rules.child(Canonical.typeOf(id)) != null;
+  }
+
+  private static String typeOf(JsonNode r, String id) {
+    JsonNode t = r.get("type");
+    return Canonical.resourceType(t != null && t.isTextual() ? t.textValue() : null, id);
+  }
+
+  /**
+   * Lower-case types by the type as written: a snapshot has few types, so each is case-folded once,
+   * and the rules look up one string instance per type.
+   */
+  private static final class Types {
+    private final Map<String, String> lower = new HashMap<>();
+
+    String of(JsonNode r, String id) {
+      JsonNode t = r.get("type");
+      if (t == null || !t.isTextual() || t.textValue().isBlank()) {
+        return Canonical.resourceType(null, id);
+      }
+      return lower.computeIfAbsent(t.textValue(), k -> Canonical.resourceType(k, id));
+    }
+  }
+
+  private final Types types = new Types();
+
   private void compare(SnapshotReader.Entry e, JsonNode a, JsonNode b, SourceLocation where) {
-    int n = differ.resource(e.id(), e.type(), a, b);
+    compare(e.id(), e.type(), e.key(), a, b, where);
+  }
+
+  private void compare(
+      String id, String type, String key, JsonNode a, JsonNode b, SourceLocation where) {
+    count(differ.resource(id, type, a, b), a, b, key, where);
+  }
+
+  /** Counts a resource compared: n drifts, a or b absent when it was added or removed. */
+  private void count(int n, JsonNode a, JsonNode b, String key, SourceLocation where) {
     if (a == null) {
       added++;
     } else if (b == null) {
@@ -351,7 +561,7 @@ public final class SnapshotDiff {
       changed++;
     }
     if (n > 0 && where != null && where.line() > 0) {
-      locations.put(e.key(), where);
+      locations.put(key, where);
     }
   }
 
@@ -363,7 +573,11 @@ public final class SnapshotDiff {
     }
     Map<Integer, List<Integer>> groups =
         foldGroups(
-            entries.size(), k -> entries.get(k).key(), k -> entries.get(k).type(), position::get);
+            entries.size(),
+            k -> true,
+            k -> entries.get(k).key(),
+            k -> entries.get(k).type(),
+            position::get);
     for (Map.Entry<Integer, List<Integer>> group : groups.entrySet()) {
       SnapshotReader.Entry parent = entries.get(group.getKey());
       List<JsonNode> children = new ArrayList<>();
