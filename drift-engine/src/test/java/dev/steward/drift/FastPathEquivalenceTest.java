@@ -208,13 +208,7 @@ class FastPathEquivalenceTest {
     List<JsonNode> pool = samples();
     for (int seed = 0; seed < 300; seed++) {
       Random rnd = new Random(seed);
-      ArrayNode baseline = JsonNodeFactory.instance.arrayNode();
-      Map<String, Boolean> ids = new LinkedHashMap<>();
-      for (JsonNode r : pool) {
-        if (ids.putIfAbsent(r.get("id").asText().toLowerCase(), true) == null) {
-          baseline.add(r.deepCopy());
-        }
-      }
+      ArrayNode baseline = everyResourceOnce(pool);
       ArrayNode current = baseline.deepCopy();
       current.forEach(r -> noisify(r, rnd));
       if (rnd.nextInt(5) == 0) {
@@ -354,13 +348,7 @@ class FastPathEquivalenceTest {
     List<JsonNode> pool = samples();
     for (int seed = 0; seed < 200; seed++) {
       Random rnd = new Random(seed);
-      ArrayNode baseline = JsonNodeFactory.instance.arrayNode();
-      Map<String, Boolean> ids = new LinkedHashMap<>();
-      for (JsonNode r : pool) {
-        if (ids.putIfAbsent(r.get("id").asText().toLowerCase(), true) == null) {
-          baseline.add(r.deepCopy());
-        }
-      }
+      ArrayNode baseline = everyResourceOnce(pool);
       ArrayNode current = baseline.deepCopy();
       for (int m = 0; m < 1 + rnd.nextInt(5); m++) {
         mutate(current, rnd);
@@ -399,6 +387,18 @@ class FastPathEquivalenceTest {
         SnapshotDiff.readAll("current", MAPPER.writeValueAsBytes(tree), a, base).get(key);
     assertThat(changed.tree()).isNotSameAs(base.get(key).tree()).isEqualTo(first);
     assertThat(changed.tree().get("properties")).isSameAs(base.get(key).tree().get("properties"));
+  }
+
+  /** A snapshot of copies of the pool's resources, each id once (the first of its spellings). */
+  private static ArrayNode everyResourceOnce(List<JsonNode> pool) {
+    ArrayNode snapshot = JsonNodeFactory.instance.arrayNode();
+    Map<String, Boolean> ids = new LinkedHashMap<>();
+    for (JsonNode r : pool) {
+      if (ids.putIfAbsent(r.get("id").asText().toLowerCase(), true) == null) {
+        snapshot.add(r.deepCopy());
+      }
+    }
+    return snapshot;
   }
 
   private static byte[] bytes(JsonNode snapshot, Random rnd) throws IOException {

@@ -236,14 +236,35 @@ public final class DriftRatios {
     if (goal4) {
       ObjectNode big100 = DriftFixtures.bigNsg(100_000);
       ObjectNode big100Changed = DriftFixtures.shuffledWithOneChange(big100, 42);
+      ObjectNode copy = big.deepCopy();
+      ObjectNode copy100 = big100.deepCopy();
+      byte[] bytes = big.toString().getBytes(StandardCharsets.UTF_8);
+      byte[] bytesChanged = bigChanged.toString().getBytes(StandardCharsets.UTF_8);
+      byte[] bytes100 = big100.toString().getBytes(StandardCharsets.UTF_8);
+      byte[] bytes100Changed = big100Changed.toString().getBytes(StandardCharsets.UTF_8);
       // both sizes' trees compacted alike
       DriftFixtures.settle();
-      System.out.println("goal 4: scaling");
+      System.out.println("goal 4: scaling, 100k / 10k elements (goal <= 12x)");
+      double[] steward =
+          ratio(
+              "  Steward, pre-parsed trees",
+              Math.min(rounds, 7),
+              () -> ENGINE.diff(big100, big100Changed),
+              () -> ENGINE.diff(big, bigChanged));
+      double[] equals =
+          ratio(
+              "  reference: Jackson equals, unshuffled copies",
+              Math.min(rounds, 7),
+              () -> big100.equals(copy100),
+              () -> big.equals(copy));
+      System.out.printf(
+          "  Steward's scaling / the reference's: %.2f%n",
+          steward[steward.length / 2] / equals[equals.length / 2]);
       ratio(
-          "  100k / 10k elements (goal <= 12x)",
+          "  Steward, bytes to report",
           Math.min(rounds, 7),
-          () -> ENGINE.diff(big100, big100Changed),
-          () -> ENGINE.diff(big, bigChanged));
+          () -> ENGINE.compare("before", bytes100, "after", bytes100Changed),
+          () -> ENGINE.compare("before", bytes, "after", bytesChanged));
     }
   }
 

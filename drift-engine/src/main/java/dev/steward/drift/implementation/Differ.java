@@ -47,7 +47,7 @@ public final class Differ {
   private TypeRules tr;
   private String resourceId;
   private String resourceType;
-  private String scope;
+  private final LazyScope scope = new LazyScope();
   private JsonNode rootA;
   private JsonNode rootB;
 
@@ -132,7 +132,7 @@ public final class Differ {
     tr = rules.forType(type);
     resourceId = id;
     resourceType = type;
-    scope = null;
+    scope.reset(id);
     rootA = a;
     rootB = b;
     depth = -1;
@@ -227,7 +227,7 @@ public final class Differ {
       return;
     }
     if (!a.isContainerNode() && !b.isContainerNode()) {
-      NoiseClass c = Scalars.equivalent(PathNode.comparisonOf(n), a, b, scope());
+      NoiseClass c = Scalars.equivalent(PathNode.comparisonOf(n), a, b, scope.get());
       if (c != null) {
         noise(c);
         return;
@@ -340,17 +340,6 @@ public final class Differ {
     boolean same = !silentDiffers;
     silentDiffers = saved;
     return same;
-  }
-
-  /** The resource's scope, computed on first use (only short-vs-full id comparisons need it). */
-  private String scope() {
-    if (scope == null) {
-      scope = Scalars.scopeOf(resourceId);
-      if (scope == null) {
-        scope = "";
-      }
-    }
-    return scope.isEmpty() ? null : scope;
   }
 
   // ---------------------------------------------------------------- arrays
@@ -525,14 +514,25 @@ public final class Differ {
 
   private boolean keyed(PathNode en, ArrayNode a, ArrayNode b, List<String> key) {
     if (fast) {
-      int[] partner = key.size() == 1 ? exactPartners(a, b, key.get(0)) : null;
-      if (partner == null) {
-        partner = foldedPartners(a, b, key, keyComparisons(tr, en, key));
+      if (key.size() == 1) {
+        String k = key.get(0);
+        boolean large = a.size() > SCAN || b.size() > SCAN;
+        int[] hashed = large ? hashedPartners(a, b, k) : BY_TEXT;
+        if (hashed != null && hashed != BY_TEXT && pairs(en, a, b, key, hashed, k)) {
+          return true;
+        }
+        // small arrays, a repeated hash, or a collision: the key texts decide
+        int[] partner = hashed == null ? null : exactPartners(a, b, k);
+        if (partner != null) {
+          pairs(en, a, b, key, partner, null);
+          return true;
+        }
       }
+      int[] partner = foldedPartners(a, b, key, keyComparisons(tr, en, key));
       if (partner == null) {
         return false; // not keyable by these fields
       }
-      pairs(en, a, b, key, partner);
+      pairs(en, a, b, key, partner, null);
       return true;
     }
     // The reference: keys as written when every baseline key is found so, else case-folded and
@@ -579,34 +579,51 @@ public final class Differ {
   /**
    * The keyed pairs of the fast path, walked as the reference walks its maps: baseline elements in
    * order (removed, or compared with their partner), then the added ones in current order, then the
-   * reordering. {@code partner[i]} is the position in b of a's element i, or -1.
+   * reordering. {@code partner[i]} is the position in b of a's element i, or -1. When {@code
+   * verify} names the key field, the partners were found by hashes of their keys, and each pair's
+   * keys are compared before anything is reported: at the first that differ (a hash collision) this
+   * returns {@code false}, having reported nothing.
    */
-  private void pairs(PathNode en, ArrayNode a, ArrayNode b, List<String> key, int[] partner) {
+  private boolean pairs(
+      PathNode en, ArrayNode a, ArrayNode b, List<String> key, int[] partner, String verify) {
     int na = a.size();
     int nb = b.size();
     boolean[] taken = new boolean[nb];
+    boolean[] differing = new boolean[na];
     boolean inOrder = na == nb;
-    int before = drifts.size();
-    boolean wasDiffering = silentDiffers;
+    boolean any = false;
     for (int i = 0; i < na; i++) {
       JsonNode ea = a.get(i);
       int j = partner[i];
       if (j < 0) {
         inOrder = false;
-        push(en, ea, null, new KeySeg(key, ea));
-        element(en, ChangeType.REMOVED, ea);
-        pop();
+        differing[i] = any = true;
         continue;
       }
       taken[j] = true;
       inOrder &= j == i;
       JsonNode eb = b.get(j);
-      if (ea == eb || Trees.equal(ea, eb)) {
-        continue;
+      if (verify != null && !keyText(ea, verify).equals(keyText(eb, verify))) {
+        return false;
       }
-      push(en, ea, eb, new KeySeg(key, ea));
-      value(en, ea, eb);
-      pop();
+      if (ea != eb && !Trees.equal(ea, eb)) {
+        differing[i] = any = true;
+      }
+    }
+    int before = drifts.size();
+    boolean wasDiffering = silentDiffers;
+    for (int i = 0; any && i < na; i++) {
+      if (differing[i]) {
+        JsonNode ea = a.get(i);
+        int j = partner[i];
+        push(en, ea, j < 0 ? null : b.get(j), new KeySeg(key, ea));
+        if (j < 0) {
+          element(en, ChangeType.REMOVED, ea);
+        } else {
+          value(en, ea, b.get(j));
+        }
+        pop();
+      }
     }
     for (int j = 0; j < nb; j++) {
       if (!taken[j]) {
@@ -620,6 +637,83 @@ public final class Differ {
     if (clean && !inOrder) {
       noise(NoiseClass.ORDER);
     }
+    return true;
+  }
+
+  /** A result of {@link #hashedPartners}: hashes repeat, so the key texts must decide. */
+  private static final int[] BY_TEXT = new int[0];
+
+  /**
+   * The partners of the exact matching, found by 64-bit hashes of the key texts, each side read
+   * once in its own order (so in memory order for parsed trees): no text of one side is visited in
+   * the other side's order, which for large arrays is most of the cost. {@code null} when a key is
+   * missing or not text, or a baseline key's hash is not found (then its text is not either: the
+   * keys are folded); {@link #BY_TEXT} when a hash repeats on one side (a repeated key, or a
+   * collision). The partners are candidates: {@link #pairs} compares each pair's keys.
+   */
+  private static int[] hashedPartners(ArrayNode a, ArrayNode b, String k) {
+    int na = a.size();
+    int nb = b.size();
+    long[] hb = keyHashes(b, k);
+    long[] ha = hb == null ? null : keyHashes(a, k);
+    if (ha == null) {
+      return null;
+    }
+    int mask = Integer.highestOneBit(Math.max(nb, 1) * 2 + 1) * 2 - 1;
+    long[] hashes = new long[mask + 1];
+    int[] slots = new int[mask + 1];
+    Arrays.fill(slots, -1);
+    for (int j = 0; j < nb; j++) {
+      int h = (int) (hb[j] ^ (hb[j] >>> 32)) & mask;
+      while (slots[h] >= 0) {
+        if (hashes[h] == hb[j]) {
+          return BY_TEXT;
+        }
+        h = (h + 1) & mask;
+      }
+      hashes[h] = hb[j];
+      slots[h] = j;
+    }
+    int[] partner = new int[na];
+    boolean[] taken = new boolean[nb];
+    for (int i = 0; i < na; i++) {
+      int h = (int) (ha[i] ^ (ha[i] >>> 32)) & mask;
+      while (slots[h] >= 0 && hashes[h] != ha[i]) {
+        h = (h + 1) & mask;
+      }
+      if (slots[h] < 0) {
+        return null; // not found as written
+      }
+      if (taken[slots[h]]) {
+        return BY_TEXT;
+      }
+      partner[i] = slots[h];
+      taken[slots[h]] = true;
+    }
+    return partner;
+  }
+
+  /** The 64-bit hashes of the elements' text keys, in order; {@code null} when one has none. */
+  private static long[] keyHashes(ArrayNode arr, String k) {
+    long[] hashes = new long[arr.size()];
+    for (int i = 0; i < hashes.length; i++) {
+      String t = keyText(arr.get(i), k);
+      if (t == null) {
+        return null;
+      }
+      hashes[i] = hash64(t);
+    }
+    return hashes;
+  }
+
+  /** A 64-bit hash of a text (FNV-1a over its chars, then mixed). */
+  private static long hash64(String s) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < s.length(); i++) {
+      h = (h ^ s.charAt(i)) * 0x100000001b3L;
+    }
+    h ^= h >>> 29;
+    return h * 0xbf58476d1ce4e5b9L;
   }
 
   /** Arrays up to this size are matched by scanning, which beats hashing for them. */
@@ -933,7 +1027,7 @@ public final class Differ {
         pop();
       }
       if (lb != null && !la.get(0).equals(lb.get(0)) && !la.get(0).isContainerNode()) {
-        form = Scalars.equivalent(cmp, la.get(0), lb.get(0), scope());
+        form = Scalars.equivalent(cmp, la.get(0), lb.get(0), scope.get());
       }
     }
     for (Map.Entry<String, List<JsonNode>> e : mb.entrySet()) {

@@ -43,13 +43,9 @@ final class IdIndex {
    * @return -1 when added, else the position of the equal id
    */
   int add(String id, int hash, int position) {
-    int h = hash & mask;
-    while (slots[h] >= 0) {
-      int p = slots[h];
-      if (hashes[p] == hash && same(ids[p], id)) {
-        return p;
-      }
-      h = (h + 1) & mask;
+    int h = slot(id, hash);
+    if (slots[h] >= 0) {
+      return slots[h];
     }
     slots[h] = position;
     ids[position] = id;
@@ -65,15 +61,20 @@ final class IdIndex {
    * @return the position, or -1
    */
   int find(String id, int hash) {
+    return slots[slot(id, hash)];
+  }
+
+  /** The slot holding an equal id, or the empty slot where it would go. */
+  private int slot(String id, int hash) {
     int h = hash & mask;
     while (slots[h] >= 0) {
       int p = slots[h];
       if (hashes[p] == hash && same(ids[p], id)) {
-        return p;
+        return h;
       }
       h = (h + 1) & mask;
     }
-    return -1;
+    return h;
   }
 
   /**

@@ -270,7 +270,10 @@ public final class SnapshotDiff {
       }
       SnapshotReader.Entry cur = b.entryOf(j);
       int before = changed;
-      compare(cur, treeOf(a, i, foldedA), treeOf(b, j, foldedB), cur.location());
+      JsonNode base = treeOf(a, i, foldedA);
+      // the current resource shares every subtree equal to the baseline's: only what changed is
+      // built, and the differ passes the rest by identity
+      compare(cur, base, folded ? treeOf(b, j, foldedB) : b.tree(j, base), cur.location());
       if (folded && changed == before) {
         foldedWithoutDrift++;
       }
@@ -303,17 +306,31 @@ public final class SnapshotDiff {
    * that receives children gets its folded tree in {@code folded}. Returns the children folded.
    */
   private BitSet fold(TapeSnapshot s, Map<String, Integer> byKey, JsonNode[] folded) {
-    BitSet children = new BitSet(s.size());
     Map<Integer, List<Integer>> groups =
         foldGroups(s.size(), k -> true, s::key, s::type, byKey::get);
+    // each tree is read anew from the bytes, so the parent needs no copy
+    return fold(groups, s::tree, s::tree, s::type, folded);
+  }
+
+  /**
+   * Applies fold groups: each parent's copy receives its children ({@link #fold(JsonNode, String,
+   * List)}) and goes into {@code folded}. Returns the children folded.
+   */
+  private BitSet fold(
+      Map<Integer, List<Integer>> groups,
+      IntFunction<JsonNode> child,
+      IntFunction<JsonNode> parentCopy,
+      IntFunction<String> type,
+      JsonNode[] folded) {
+    BitSet children = new BitSet();
     for (Map.Entry<Integer, List<Integer>> g : groups.entrySet()) {
       List<JsonNode> trees = new ArrayList<>();
       for (int c : g.getValue()) {
         children.set(c);
-        trees.add(s.tree(c));
+        trees.add(child.apply(c));
       }
       int p = g.getKey();
-      folded[p] = fold(s.tree(p), s.type(p), trees);
+      folded[p] = fold(parentCopy.apply(p), type.apply(p), trees);
     }
     return children;
   }
@@ -472,9 +489,8 @@ public final class SnapshotDiff {
       ToIntFunction<String> position,
       BitSet mayBeChild,
       JsonNode[] folded) {
-    BitSet children = new BitSet();
     if (mayBeChild.isEmpty()) {
-      return children;
+      return new BitSet();
     }
     Map<Integer, List<Integer>> groups =
         foldGroups(
@@ -486,16 +502,7 @@ public final class SnapshotDiff {
               int p = position.applyAsInt(id);
               return p < 0 ? null : p;
             });
-    for (Map.Entry<Integer, List<Integer>> g : groups.entrySet()) {
-      List<JsonNode> trees = new ArrayList<>();
-      for (int c : g.getValue()) {
-        children.set(c);
-        trees.add(s.get(c));
-      }
-      int p = g.getKey();
-      folded[p] = fold(s.get(p).deepCopy(), typeOf(s.get(p), ids[p]), trees);
-    }
-    return children;
+    return fold(groups, s::get, k -> s.get(k).deepCopy(), k -> typeOf(s.get(k), ids[k]), folded);
   }
 
   /** A resource's id, or {@code null} when it is not an object with a non-blank text id. */

@@ -66,6 +66,9 @@ final class Tape {
 
   private static final int REJECT = -1;
 
+  /** What {@link #member} returns when the container closes after the member. */
+  private static final int CLOSED = -2;
+
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
@@ -103,6 +106,7 @@ final class Tape {
   private int[] nexts;
   private int[] sizes;
   private int count;
+  private int closedAt;
 
   private Tape(byte[] src, int limit) {
     this.src = src;
@@ -379,25 +383,12 @@ final class Tape {
       if (p >= limit || src[p] != ':') {
         return REJECT;
       }
-      p = ws(p + 1);
-      if (p >= limit) {
-        return REJECT;
-      }
-      p = value(p, depth);
-      if (p == REJECT) {
-        return REJECT;
-      }
+      p = member(ws(p + 1), depth, (byte) '}');
       n++;
-      p = ws(p);
-      if (p >= limit) {
-        return REJECT;
+      if (p == CLOSED) {
+        return close(self, closedAt, n);
       }
-      byte c = src[p];
-      if (c == ',') {
-        p = ws(p + 1);
-      } else if (c == '}') {
-        return close(self, p, n);
-      } else {
+      if (p == REJECT) {
         return REJECT;
       }
     }
@@ -424,27 +415,43 @@ final class Tape {
       return close(self, p, 0);
     }
     while (true) {
-      if (p >= limit) {
-        return REJECT;
+      p = member(p, depth, (byte) ']');
+      n++;
+      if (p == CLOSED) {
+        return close(self, closedAt, n);
       }
-      p = value(p, depth);
       if (p == REJECT) {
         return REJECT;
       }
-      n++;
-      p = ws(p);
-      if (p >= limit) {
-        return REJECT;
-      }
-      byte c = src[p];
-      if (c == ',') {
-        p = ws(p + 1);
-      } else if (c == ']') {
-        return close(self, p, n);
-      } else {
-        return REJECT;
-      }
     }
+  }
+
+  /**
+   * A member value at p (a field's value or an element) and what follows it: the position of the
+   * next member after a ',', or {@link #CLOSED} when {@code close} follows (its position in {@link
+   * #closedAt}), or REJECT.
+   */
+  private int member(int p, int depth, byte close) {
+    if (p >= limit) {
+      return REJECT;
+    }
+    p = value(p, depth);
+    if (p == REJECT) {
+      return REJECT;
+    }
+    p = ws(p);
+    if (p >= limit) {
+      return REJECT;
+    }
+    byte c = src[p];
+    if (c == ',') {
+      return ws(p + 1);
+    }
+    if (c == close) {
+      closedAt = p;
+      return CLOSED;
+    }
+    return REJECT;
   }
 
   /** Closes a container whose closing byte is at p. */

@@ -31,8 +31,7 @@ final class TapeDiffer {
   private TypeRules tr;
   private Tape ta;
   private Tape tb;
-  private String resourceId;
-  private String scope;
+  private final LazyScope scope = new LazyScope();
   private final String[] names = new String[1024];
 
   /**
@@ -52,8 +51,7 @@ final class TapeDiffer {
     tr = rules;
     ta = a;
     tb = b;
-    resourceId = id;
-    scope = null;
+    scope.reset(id);
     Arrays.fill(noise, 0);
     boolean clean = same(ia, ib) || value(tr.root, ia, ib);
     ta = null;
@@ -166,7 +164,7 @@ final class TapeDiffer {
               PathNode.comparisonOf(n),
               TapeSnapshot.parse(ta, a),
               TapeSnapshot.parse(tb, b),
-              scope());
+              scope.get());
       if (c != null) {
         count(c);
         return true;
@@ -240,16 +238,6 @@ final class TapeDiffer {
     return text;
   }
 
-  private String scope() {
-    if (scope == null) {
-      scope = Scalars.scopeOf(resourceId);
-      if (scope == null) {
-        scope = "";
-      }
-    }
-    return scope.isEmpty() ? null : scope;
-  }
-
   // ------------------------------------------------------------------ arrays
 
   /** A result of {@link #exactPartners} that means: give up. */
@@ -295,7 +283,7 @@ final class TapeDiffer {
             PathNode.comparisonOf(en),
             (ArrayNode) TapeSnapshot.parse(ta, a),
             (ArrayNode) TapeSnapshot.parse(tb, b),
-            scope());
+            scope.get());
     if (c == null) {
       return false; // an element added or removed: the differ reports it
     }

@@ -3,6 +3,7 @@ package dev.steward.drift.implementation;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.BigIntegerNode;
@@ -192,6 +193,23 @@ final class TapeSnapshot {
   JsonNode tree(int k) {
     int e = entries[k];
     return parse(tape, e);
+  }
+
+  /**
+   * Resource k as a tree equal to {@link #tree(int)}'s, sharing every subtree equal to its
+   * counterpart in {@code counterpart} ({@link SharingTreeReader}).
+   */
+  JsonNode tree(int k, JsonNode counterpart) {
+    int e = entries[k];
+    try (JsonParser p =
+        MAPPER.getFactory().createParser(tape.src, tape.start(e), tape.end(e) - tape.start(e))) {
+      p.nextToken(); // the resource's START_OBJECT
+      p.nextToken();
+      return new SharingTreeReader(MAPPER).readResource(p, key -> counterpart);
+    } catch (IOException ex) {
+      // the tape accepted these bytes, so Jackson accepts them too
+      throw new UncheckedIOException("cannot re-read a resource the tape accepted", ex);
+    }
   }
 
   /**
