@@ -13,17 +13,19 @@ import java.util.Arrays;
 import java.util.function.Supplier;
 
 /**
- * The drift benchmark ratios measured interleaved: each round times Steward and its baseline back
- * to back in one JVM, in CPU time, and the median ratio over the rounds is printed. Goals 1, 2 and
- * 4 use the thread's CPU time (fine-grained); goal 3 uses the process's CPU time, so that the
- * competitors' garbage collection counts. Time spent waiting for a core never counts. On a shared
- * machine, where load changes between JMH's sequential forks and preemption inflates wall time,
- * this is the more stable figure; the JMH classes remain the reference ({@code java -jar
- * benchmarks.jar Drift}).
+ * The drift benchmark ratios measured interleaved: after a warm-up of both contenders, each round
+ * times Steward and its baseline back to back in one JVM, in CPU time, and the median ratio over
+ * the rounds is printed. Goals 1, 2 and 4 use the thread's CPU time (fine-grained); goal 3 uses the
+ * process's CPU time, so that the competitors' garbage collection counts. Time spent waiting for a
+ * core never counts. On a shared machine, where load changes between JMH's sequential forks and
+ * preemption inflates wall time, this is the steadier figure; the JMH classes remain the reference
+ * ({@code java -jar benchmarks.jar Drift}). The fixtures are settled ({@link DriftFixtures#settle})
+ * before they are timed.
  *
- * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.steward.benchmarks.drift.DriftRatios
- * [rounds] [--zjsonpatch] [--curve]}; {@code --curve} prints only the per-element time of goal 4's
- * keyed-array diff against the size of the two trees, from 2,500 to 160,000 elements.
+ * <p>Run: {@code java -Xms4g -Xmx4g -XX:+AlwaysPreTouch -cp benchmarks/target/benchmarks.jar
+ * dev.steward.benchmarks.drift.DriftRatios [rounds] [--goals=1234] [--zjsonpatch] [--curve]};
+ * {@code --curve} prints only the per-element time of goal 4's keyed-array diff against the size of
+ * the two trees, from 2,500 to 160,000 elements.
  */
 public final class DriftRatios {
 
@@ -75,8 +77,23 @@ public final class DriftRatios {
     return Math.max(1, n * 2);
   }
 
+  /**
+   * Runs both contenders, alternately, for three seconds (and at least twice each), so that the JIT
+   * has compiled both before anything is timed. Without it the first rounds time interpreted or
+   * partly compiled code, and Steward's longer code paths take longer to compile than {@code
+   * equals}.
+   */
+  private static void warmUp(Supplier<Object> steward, Supplier<Object> baseline) {
+    long t0 = System.nanoTime();
+    for (int n = 0; n < 2 || System.nanoTime() - t0 < 3_000_000_000L; n++) {
+      sink = steward.get();
+      sink = baseline.get();
+    }
+  }
+
   private static double[] ratio(
       String name, int rounds, Supplier<Object> steward, Supplier<Object> baseline) {
+    warmUp(steward, baseline);
     int bs = batchFor(steward);
     int bb = batchFor(baseline);
     double[] r = new double[rounds];

@@ -1,7 +1,5 @@
 package dev.steward.drift.implementation;
 
-import static java.nio.charset.StandardCharsets.ISO_8859_1;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.steward.drift.models.NoiseClass;
@@ -32,7 +30,7 @@ final class TapeDiffer {
   private Tape ta;
   private Tape tb;
   private final LazyScope scope = new LazyScope();
-  private final String[] names = new String[1024];
+  private final NameCache names = new NameCache();
 
   /**
    * Whether a resource pair holds no drift. When it does not, its suppressed noise is added to
@@ -217,25 +215,7 @@ final class TapeDiffer {
 
   /** A field name as a string, from a small cache (names repeat throughout a snapshot). */
   private String name(Tape t, int name) {
-    int s = t.start(name) + 1;
-    int len = t.end(name) - 1 - s;
-    if (!t.isPlain(name)) {
-      return TapeSnapshot.text(t, name);
-    }
-    int slot = t.size(name) & (names.length - 1);
-    String cached = names[slot];
-    if (cached != null && cached.length() == len) {
-      boolean same = true;
-      for (int k = 0; k < len && same; k++) {
-        same = cached.charAt(k) == t.src[s + k];
-      }
-      if (same) {
-        return cached;
-      }
-    }
-    String text = new String(t.src, s, len, ISO_8859_1);
-    names[slot] = text;
-    return text;
+    return names.of(t, name);
   }
 
   // ------------------------------------------------------------------ arrays

@@ -191,8 +191,7 @@ final class TapeSnapshot {
 
   /** Resource k as a tree, read from its bytes as the reference reader reads it. */
   JsonNode tree(int k) {
-    int e = entries[k];
-    return parse(tape, e);
+    return parse(tape, entries[k]);
   }
 
   /**
