@@ -98,6 +98,9 @@ final class Tape {
    */
   private static final ThreadLocal<SoftReference<Tape[]>> RECYCLED = new ThreadLocal<>();
 
+  /** The most entries a recycled tape holds (about 17 MB of arrays, a 12 MB snapshot). */
+  private static final int MAX_RECYCLED = 1 << 20;
+
   final byte[] src;
   private final int limit;
   private byte[] kinds;
@@ -146,6 +149,9 @@ final class Tape {
 
   /** Gives this tape's arrays back for the thread's next scan. The tape must not be used after. */
   void recycle() {
+    if (kinds.length > MAX_RECYCLED) {
+      return; // a very large snapshot's arrays are not kept once it is compared
+    }
     SoftReference<Tape[]> ref = RECYCLED.get();
     Tape[] cache = ref == null ? null : ref.get();
     if (cache == null) {

@@ -57,6 +57,27 @@ class TapeTest {
   }
 
   @Test
+  void recycledArraysLeaveNothingBehind() {
+    Tape first = scan("[{\"a\": [1, 2, {\"b\": {}}], \"c\": {\"d\": [true]}}]");
+    int entries = first.count();
+    first.recycle();
+    Tape second = scan("[\"x\", 1, null, false, \"y\", 2, 3, 4, 5, 6, 7, 8]");
+    assertThat(second.count()).isEqualTo(13);
+    assertThat(second.size(0)).isEqualTo(12);
+    for (int i = 1; i < second.count(); i++) {
+      assertThat(second.isContainer(i)).isFalse();
+      assertThat(second.size(i))
+          .as("entry %d of %d (the first tape had %d)", i, second.count(), entries)
+          .isZero();
+      assertThat(second.next(i)).isEqualTo(i + 1);
+    }
+    second.recycle();
+    second.recycle(); // twice is harmless
+    Tape third = scan("{\"only\": 1}");
+    assertThat(third.field(0, "only")).isEqualTo(2);
+  }
+
+  @Test
   void rejectsWhatJacksonRejectsAndWhatItCannotSettle() {
     List<String> rejected =
         List.of(
