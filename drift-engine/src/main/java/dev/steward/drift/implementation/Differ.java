@@ -887,17 +887,36 @@ public final class Differ {
 
   /** {@link #foldedPartners} through the keys {@link #keyOf} builds. */
   private static int[] keyedPartners(ArrayNode a, ArrayNode b, List<String> key, Comparison[] cmp) {
-    Map<String, Integer> positions = new HashMap<>(b.size() * 2);
-    for (int j = 0; j < b.size(); j++) {
-      String k = keyOf(b.get(j)::get, key, cmp);
+    return keyedPartners(
+        a.size(),
+        b.size(),
+        i -> keyOf(a.get(i)::get, key, cmp),
+        j -> keyOf(b.get(j)::get, key, cmp));
+  }
+
+  /**
+   * Differ.index on both sides, then the pairing: each baseline element's partner by its key, or
+   * -1; {@code null} when a key is {@code null} (the element cannot be keyed) or repeats on one
+   * side.
+   *
+   * @param na the baseline elements
+   * @param nb the current elements
+   * @param keyA the i-th baseline element's key ({@link #keyOf}), or {@code null}
+   * @param keyB the j-th current element's key, or {@code null}
+   * @return the partners, or {@code null}
+   */
+  static int[] keyedPartners(int na, int nb, IntFunction<String> keyA, IntFunction<String> keyB) {
+    Map<String, Integer> positions = new HashMap<>(nb * 2);
+    for (int j = 0; j < nb; j++) {
+      String k = keyB.apply(j);
       if (k == null || positions.put(k, j) != null) {
         return null;
       }
     }
-    Set<String> seen = new HashSet<>(a.size() * 2);
-    int[] partner = new int[a.size()];
-    for (int i = 0; i < a.size(); i++) {
-      String k = keyOf(a.get(i)::get, key, cmp);
+    Set<String> seen = new HashSet<>(na * 2);
+    int[] partner = new int[na];
+    for (int i = 0; i < na; i++) {
+      String k = keyA.apply(i);
       if (k == null || !seen.add(k)) {
         return null;
       }

@@ -201,10 +201,10 @@ public final class SnapshotDiff {
    * Compares two snapshots held as bytes on their {@link Tape}s, with the outcome of {@link
    * #inMemory} on the trees {@link #readAll} reads: a resource pair whose bytes are equal, or whose
    * differences are all noise ({@link TapeDiffer}), is settled on the bytes; every other pair, and
-   * every added or removed resource, is read as trees and compared by the differ. Returns {@code
-   * false}, having changed nothing, when the snapshots need the tree path: bytes outside the tape's
-   * strict subset of JSON, a malformed snapshot or a duplicate id (the tree path reports it,
-   * located), or child resources to fold into their parents.
+   * every added or removed resource, is read as trees and compared by the differ; parents that
+   * receive child resources are folded and compared as trees. Returns {@code false}, having changed
+   * nothing, when the snapshots need the tree path: bytes outside the tape's strict subset of JSON,
+   * or a malformed snapshot or a duplicate id (the tree path reports it, located).
    *
    * @param baselineName the baseline's name in messages
    * @param baseline the baseline's bytes
@@ -370,9 +370,10 @@ public final class SnapshotDiff {
    * resources, at close to the cost of {@code equals}: a resource whose id is written exactly as
    * the baseline resource's at the same position is paired with it without an index, equal pairs
    * are skipped before their type is read, and the other ids are matched ignoring case without
-   * building lower-case strings ({@link IdIndex}). Returns {@code false}, having changed nothing,
-   * when the snapshots need the general path: a resource that is not an object or has no id, a
-   * duplicate id (the general path reports it), or child resources to fold.
+   * building lower-case strings ({@link IdIndex}); child resources fold into copies of their
+   * parents. Returns {@code false}, having changed nothing, when the snapshots need the general
+   * path: a resource that is not an object or has no id, or a duplicate id (the general path
+   * reports it).
    *
    * @param a the baseline's resources
    * @param b the current snapshot's resources
@@ -466,13 +467,12 @@ public final class SnapshotDiff {
           continue; // no drift: the type is not even read
         }
       }
-      count(differ.unequal(idB[j], types.of(b.get(j), idB[j]), base, cur), base, cur, null, null);
+      count(differ.unequal(idB[j], typeOf(b.get(j), idB[j]), base, cur), base, cur, null, null);
     }
     for (int i = 0; i < na; i++) {
       if (!matched[i] && !childA.get(i)) {
         JsonNode base = foldedA[i] != null ? foldedA[i] : a.get(i);
-        count(
-            differ.unequal(idA[i], types.of(a.get(i), idA[i]), base, null), base, null, null, null);
+        count(differ.unequal(idA[i], typeOf(a.get(i), idA[i]), base, null), base, null, null, null);
       }
     }
     return true;
@@ -526,28 +526,19 @@ public final class SnapshotDiff {
     return rules.child(Canonical.typeOf(id)) != null;
   }
 
-  private static String typeOf(JsonNode r, String id) {
-    JsonNode t = r.get("type");
-    return Canonical.resourceType(t != null && t.isTextual() ? t.textValue() : null, id);
-  }
-
   /**
-   * Lower-case types by the type as written: a snapshot has few types, so each is case-folded once,
-   * and the rules look up one string instance per type.
+   * A resource's lower-case type. A snapshot has few types, so each, as written, is case-folded
+   * once, and the rules then look up one string instance per type.
    */
-  private static final class Types {
-    private final Map<String, String> lower = new HashMap<>();
-
-    String of(JsonNode r, String id) {
-      JsonNode t = r.get("type");
-      if (t == null || !t.isTextual() || t.textValue().isBlank()) {
-        return Canonical.resourceType(null, id);
-      }
-      return lower.computeIfAbsent(t.textValue(), k -> Canonical.resourceType(k, id));
+  private String typeOf(JsonNode r, String id) {
+    JsonNode t = r.get("type");
+    if (t == null || !t.isTextual() || t.textValue().isBlank()) {
+      return Canonical.resourceType(null, id);
     }
+    return lowerTypes.computeIfAbsent(t.textValue(), k -> Canonical.resourceType(k, id));
   }
 
-  private final Types types = new Types();
+  private final Map<String, String> lowerTypes = new HashMap<>();
 
   private void compare(SnapshotReader.Entry e, JsonNode a, JsonNode b, SourceLocation where) {
     compare(e.id(), e.type(), e.key(), a, b, where);

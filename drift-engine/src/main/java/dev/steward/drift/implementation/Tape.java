@@ -225,11 +225,6 @@ final class Tape {
     return kinds[i] & 0x0F;
   }
 
-  /** The kind of an entry with its flags. */
-  int flags(int i) {
-    return kinds[i];
-  }
-
   /** Where an entry's bytes start. */
   int start(int i) {
     return starts[i];

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.steward.drift.models.NoiseClass;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -331,9 +329,11 @@ final class TapeDiffer {
     int[] partner = key.size() == 1 ? partners(ea, eb, key, false) : null;
     if (partner == null) {
       Comparison[] cmp = Differ.keyComparisons(tr, en, key);
-      partner = typed(cmp) ? null : partners(ea, eb, key, true);
+      partner = Differ.typed(cmp) ? null : partners(ea, eb, key, true);
       if (partner == null) {
-        partner = foldedPartners(ea, eb, key, cmp);
+        partner =
+            Differ.keyedPartners(
+                na, na, i -> foldedKey(ta, ea[i], key, cmp), j -> foldedKey(tb, eb[j], key, cmp));
       }
     }
     if (partner == null || partner == GIVE_UP) {
@@ -342,6 +342,9 @@ final class TapeDiffer {
     boolean inOrder = true;
     for (int i = 0; i < na; i++) {
       int j = partner[i];
+      if (j < 0) {
+        return false; // an element without partner: the differ reports it
+      }
       inOrder &= j == i;
       if (!same(ea[i], eb[j]) && !value(en, ea[i], eb[j])) {
         return false;
@@ -351,15 +354,6 @@ final class TapeDiffer {
       count(NoiseClass.ORDER);
     }
     return true;
-  }
-
-  private static boolean typed(Comparison[] cmp) {
-    for (Comparison c : cmp) {
-      if (c == Comparison.CIDR || c == Comparison.ADDRESS_PREFIX) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
@@ -480,33 +474,7 @@ final class TapeDiffer {
     return c >= 'A' && c <= 'Z' ? c + 32 : c;
   }
 
-  /**
-   * Differ.index on both sides, then the pairing, with the differ's own keys ({@link Differ#keyOf}:
-   * folded to lower case, CIDR-typed fields by canonical form). {@code null} when either side
-   * cannot be indexed (an element not an object, a key missing or repeated) or an element has no
-   * partner.
-   */
-  private int[] foldedPartners(int[] ea, int[] eb, List<String> key, Comparison[] cmp) {
-    HashMap<String, Integer> positions = new HashMap<>(eb.length * 2);
-    for (int j = 0; j < eb.length; j++) {
-      String k = foldedKey(tb, eb[j], key, cmp);
-      if (k == null || positions.put(k, j) != null) {
-        return null;
-      }
-    }
-    HashSet<String> seen = new HashSet<>(ea.length * 2);
-    int[] partner = new int[ea.length];
-    for (int i = 0; i < ea.length; i++) {
-      String k = foldedKey(ta, ea[i], key, cmp);
-      Integer j = k == null ? null : positions.get(k);
-      if (j == null || !seen.add(k)) {
-        return null;
-      }
-      partner[i] = j;
-    }
-    return partner;
-  }
-
+  /** An element's key as {@link Differ#keyOf} builds it, or {@code null} for a non-object. */
   private static String foldedKey(Tape t, int e, List<String> key, Comparison[] cmp) {
     return t.kind(e) == Tape.OBJECT ? Differ.keyOf(f -> fieldNode(t, e, f), key, cmp) : null;
   }

@@ -352,32 +352,9 @@ final class TapeSnapshot {
    */
   private static String unescape(byte[] src, int from, int to) {
     StringBuilder sb = new StringBuilder(to - from);
-    int p = from;
-    while (p < to) {
-      byte c = src[p];
-      if (c == '\\') {
-        byte e = src[p + 1];
-        switch (e) {
-          case 'b' -> sb.append('\b');
-          case 'f' -> sb.append('\f');
-          case 'n' -> sb.append('\n');
-          case 'r' -> sb.append('\r');
-          case 't' -> sb.append('\t');
-          case 'u' -> {
-            sb.append((char) Integer.parseInt(new String(src, p + 2, 4, ISO_8859_1), 16));
-            p += 4;
-          }
-          default -> sb.append((char) e); // '"', '\\' and '/'
-        }
-        p += 2;
-      } else if (c >= 0) {
-        sb.append((char) c);
-        p++;
-      } else {
-        int n = c >= (byte) 0xF0 ? 4 : c >= (byte) 0xE0 ? 3 : 2;
-        sb.append(new String(src, p, n, UTF_8));
-        p += n;
-      }
+    Chars chars = new Chars(src, from, to);
+    for (int c = chars.next(); c >= 0; c = chars.next()) {
+      sb.append((char) c);
     }
     return sb.toString();
   }
