@@ -54,6 +54,9 @@ public final class Differ {
   private PathNode[] fNode = new PathNode[32];
   private JsonNode[] fA = new JsonNode[32];
   private JsonNode[] fB = new JsonNode[32];
+  // a frame's path segment: a field name, the key fields of a keyed array element (its key values
+  // are read from the frame's baseline element, or current when added: [name=AllowSSH]), or a
+  // ValueSeg
   private Object[] fSeg = new Object[32];
   private int depth = -1;
 
@@ -67,9 +70,6 @@ public final class Differ {
   private String strengthening;
   private Severity changed;
   private String changedRule;
-
-  /** A keyed array element in a path: {@code [name=AllowSSH]}. */
-  private record KeySeg(List<String> key, JsonNode element) {}
 
   /** An element of a set or unkeyed array in a path: {@code [10.0.0.0/24]}. */
   private record ValueSeg(JsonNode value) {}
@@ -176,6 +176,18 @@ public final class Differ {
    */
   public long[] noise() {
     return noise;
+  }
+
+  /**
+   * Forgets what was compared since an earlier state: the drifts after the first {@code size}, and
+   * the noise counted since.
+   *
+   * @param size how many drifts to keep
+   * @param counted the noise counters as they were, from {@link #noise()}
+   */
+  void restore(int size, long[] counted) {
+    drifts.subList(size, drifts.size()).clear();
+    System.arraycopy(counted, 0, noise, 0, noise.length);
   }
 
   // ---------------------------------------------------------------- walk
@@ -554,7 +566,7 @@ public final class Differ {
       if (eb != null && (ea == eb || same(ea, eb))) {
         continue;
       }
-      push(en, ea, eb, new KeySeg(key, ea));
+      push(en, ea, eb, key);
       if (eb == null) {
         element(en, ChangeType.REMOVED, ea);
       } else {
@@ -564,7 +576,7 @@ public final class Differ {
     }
     for (Map.Entry<String, JsonNode> e : mb.entrySet()) {
       if (!ma.containsKey(e.getKey())) {
-        push(en, null, e.getValue(), new KeySeg(key, e.getValue()));
+        push(en, null, e.getValue(), key);
         element(en, ChangeType.ADDED, e.getValue());
         pop();
       }
@@ -589,46 +601,78 @@ public final class Differ {
     int na = a.size();
     int nb = b.size();
     boolean[] taken = new boolean[nb];
-    boolean[] differing = new boolean[na];
     boolean inOrder = na == nb;
-    boolean any = false;
-    for (int i = 0; i < na; i++) {
-      JsonNode ea = a.get(i);
-      int j = partner[i];
-      if (j < 0) {
-        inOrder = false;
-        differing[i] = any = true;
-        continue;
-      }
-      taken[j] = true;
-      inOrder &= j == i;
-      JsonNode eb = b.get(j);
-      if (verify != null && !keyText(ea, verify).equals(keyText(eb, verify))) {
-        return false;
-      }
-      if (ea != eb && !Trees.equal(ea, eb)) {
-        differing[i] = any = true;
-      }
-    }
     int before = drifts.size();
     boolean wasDiffering = silentDiffers;
-    for (int i = 0; any && i < na; i++) {
-      if (differing[i]) {
+    if (verify == null) {
+      // partners found by their key texts: each pair is walked once, as the reference walks it
+      boolean walk = en == null || !(en.secret || en.isVolatile);
+      for (int i = 0; i < na; i++) {
         JsonNode ea = a.get(i);
         int j = partner[i];
-        push(en, ea, j < 0 ? null : b.get(j), new KeySeg(key, ea));
         if (j < 0) {
+          inOrder = false;
+          push(en, ea, null, key);
           element(en, ChangeType.REMOVED, ea);
-        } else {
-          value(en, ea, b.get(j));
+          pop();
+          continue;
         }
-        pop();
+        taken[j] = true;
+        inOrder &= j == i;
+        JsonNode eb = b.get(j);
+        if (ea == eb) {
+          continue;
+        }
+        if (walk && ea.isObject() && eb.isObject()) {
+          // an object walk skips equal fields itself: no equality test of the pair first
+          push(en, ea, eb, key);
+          object(en, ea, eb);
+          pop();
+        } else if (!Trees.equal(ea, eb)) {
+          push(en, ea, eb, key);
+          value(en, ea, eb);
+          pop();
+        }
+      }
+    } else {
+      boolean[] differing = new boolean[na];
+      boolean any = false;
+      for (int i = 0; i < na; i++) {
+        JsonNode ea = a.get(i);
+        int j = partner[i];
+        if (j < 0) {
+          inOrder = false;
+          differing[i] = any = true;
+          continue;
+        }
+        taken[j] = true;
+        inOrder &= j == i;
+        JsonNode eb = b.get(j);
+        if (!keyText(ea, verify).equals(keyText(eb, verify))) {
+          return false;
+        }
+        if (ea != eb && !Trees.equal(ea, eb)) {
+          differing[i] = any = true;
+        }
+      }
+      for (int i = 0; any && i < na; i++) {
+        if (differing[i]) {
+          JsonNode ea = a.get(i);
+          int j = partner[i];
+          push(en, ea, j < 0 ? null : b.get(j), key);
+          if (j < 0) {
+            element(en, ChangeType.REMOVED, ea);
+          } else {
+            value(en, ea, b.get(j));
+          }
+          pop();
+        }
       }
     }
     for (int j = 0; j < nb; j++) {
       if (!taken[j]) {
         JsonNode eb = b.get(j);
-        push(en, null, eb, new KeySeg(key, eb));
+        push(en, null, eb, key);
         element(en, ChangeType.ADDED, eb);
         pop();
       }
@@ -1222,14 +1266,15 @@ public final class Differ {
           sb.append('.');
         }
         sb.append(s);
-      } else if (seg instanceof KeySeg k) {
+      } else if (seg instanceof List<?> key) {
+        JsonNode element = fA[i] != null ? fA[i] : fB[i]; // the baseline's, unless added
         sb.append('[');
-        for (int j = 0; j < k.key().size(); j++) {
+        for (int j = 0; j < key.size(); j++) {
           if (j > 0) {
             sb.append(',');
           }
-          String f = k.key().get(j);
-          sb.append(f).append('=').append(k.element().path(f).asText());
+          String f = (String) key.get(j);
+          sb.append(f).append('=').append(element.path(f).asText());
         }
         sb.append(']');
       } else if (seg instanceof ValueSeg v) {

@@ -371,15 +371,124 @@ public final class SnapshotDiff {
    * the baseline resource's at the same position is paired with it without an index, equal pairs
    * are skipped before their type is read, and the other ids are matched ignoring case without
    * building lower-case strings ({@link IdIndex}); child resources fold into copies of their
-   * parents. Returns {@code false}, having changed nothing, when the snapshots need the general
-   * path: a resource that is not an object or has no id, or a duplicate id (the general path
-   * reports it).
+   * parents. Returns {@code false} when the snapshots need the general path: a resource that is not
+   * an object or has no id, or a duplicate id (the general path reports it); this comparison is
+   * then incomplete and is to be discarded.
    *
    * @param a the baseline's resources
    * @param b the current snapshot's resources
    * @return whether the comparison was made
    */
   public boolean trees(List<JsonNode> a, List<JsonNode> b) {
+    int drifts = differ.drifts().size();
+    long[] noise = differ.noise().clone();
+    int outcome = inPlace(a, b);
+    if (outcome != CHILDREN) {
+      return outcome == DONE;
+    }
+    // start again, folding: forget what the pass compared
+    differ.restore(drifts, noise);
+    added = 0;
+    removed = 0;
+    changed = 0;
+    return folding(a, b);
+  }
+
+  private static final int GENERAL = 0;
+  private static final int DONE = 1;
+  private static final int CHILDREN = 2;
+
+  /**
+   * {@link #trees} in one pass over both snapshots when neither holds a resource that may be a
+   * child: each pair at the same position with the same id is compared as soon as its ids are read,
+   * while its trees are in the cache (a pass that reads every id first, then compares, loads each
+   * resource from memory twice once the snapshots outgrow the cache). Returns {@link #CHILDREN} at
+   * the first resource whose type may fold into a parent, {@link #GENERAL} for the general path.
+   */
+  private int inPlace(List<JsonNode> a, List<JsonNode> b) {
+    int na = a.size();
+    int nb = b.size();
+    String[] idA = new String[na];
+    IdIndex byIdA = new IdIndex(na);
+    String[] idB = new String[nb];
+    boolean[] aligned = new boolean[nb];
+    boolean[] matched = new boolean[na];
+    for (int k = 0, n = Math.max(na, nb); k < n; k++) {
+      if (k < na) {
+        JsonNode r = a.get(k);
+        String id = idOf(r);
+        if (id == null || byIdA.add(id, IdIndex.hash(id), k) >= 0) {
+          return GENERAL;
+        }
+        if (isChild(r, id)) {
+          return CHILDREN;
+        }
+        idA[k] = id;
+      }
+      if (k < nb) {
+        JsonNode r = b.get(k);
+        String id = idOf(r);
+        if (id == null) {
+          return GENERAL;
+        }
+        idB[k] = id;
+        aligned[k] = k < na && id.equals(idA[k]);
+        JsonNode base = aligned[k] ? a.get(k) : null;
+        if (base != null && Trees.equal(base, r)) {
+          matched[k] = true; // an equal pair has one type, and the baseline's is not a child's
+          continue;
+        }
+        if (isChild(r, id)) {
+          return CHILDREN;
+        }
+        if (base != null) {
+          matched[k] = true;
+          count(differ.unequal(id, typeOf(r, id), base, r), base, r, null, null);
+        }
+      }
+    }
+    // the other ids, ignoring case; an id of b repeats an aligned one only if a repeats it too
+    IdIndex byIdB = new IdIndex(nb);
+    for (int j = 0; j < nb; j++) {
+      if (!aligned[j]) {
+        int hash = IdIndex.hash(idB[j]);
+        int i = byIdA.find(idB[j], hash);
+        if (byIdB.add(idB[j], hash, j) >= 0 || (i >= 0 && i < nb && aligned[i])) {
+          return GENERAL; // a duplicate id in b
+        }
+      }
+    }
+    for (int j = 0; j < nb; j++) {
+      if (!aligned[j]) {
+        int i = byIdA.find(idB[j], IdIndex.hash(idB[j]));
+        JsonNode base = i < 0 ? null : a.get(i);
+        JsonNode cur = b.get(j);
+        if (i >= 0) {
+          matched[i] = true;
+          if (Trees.equal(base, cur)) {
+            continue;
+          }
+        }
+        count(differ.unequal(idB[j], typeOf(cur, idB[j]), base, cur), base, cur, null, null);
+      }
+    }
+    for (int i = 0; i < na; i++) {
+      if (!matched[i]) {
+        count(
+            differ.unequal(idA[i], typeOf(a.get(i), idA[i]), a.get(i), null),
+            a.get(i),
+            null,
+            null,
+            null);
+      }
+    }
+    baselineCount = na;
+    currentCount = nb;
+    return DONE;
+  }
+
+  /** {@link #trees} when resources may be children: every id is read first, then pairs compared. */
+  private boolean folding(List<JsonNode> a, List<JsonNode> b) {
     int na = a.size();
     int nb = b.size();
     String[] idA = new String[na];
