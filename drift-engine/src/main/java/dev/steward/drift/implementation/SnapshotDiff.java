@@ -47,6 +47,7 @@ public final class SnapshotDiff {
   private int changed;
   private int settledOnTapes;
   private int foldedWithoutDrift;
+  private int narrowed;
   private final Map<String, SourceLocation> locations = new HashMap<>();
 
   /**
@@ -106,6 +107,16 @@ public final class SnapshotDiff {
    */
   public int foldedWithoutDrift() {
     return foldedWithoutDrift;
+  }
+
+  /**
+   * How many resource pairs {@link #tapes} read as trees narrowed to the elements of a large keyed
+   * array that differ by more than noise (the other elements stand as one shared node per pair).
+   *
+   * @return the count
+   */
+  public int narrowed() {
+    return narrowed;
   }
 
   /**
@@ -269,6 +280,12 @@ public final class SnapshotDiff {
         continue;
       }
       SnapshotReader.Entry cur = b.entryOf(j);
+      if (!folded && quick.narrowed(noise)) {
+        // a large keyed array's noise-only pairs stand as one shared node each
+        narrowed++;
+        compare(cur, quick.baseline(ta, ea), quick.current(tb, eb), cur.location());
+        continue;
+      }
       int before = changed;
       JsonNode base = treeOf(a, i, foldedA);
       // the current resource shares every subtree equal to the baseline's: only what changed is

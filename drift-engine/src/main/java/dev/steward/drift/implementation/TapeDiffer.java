@@ -2,6 +2,8 @@ package dev.steward.drift.implementation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.steward.drift.models.NoiseClass;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +32,16 @@ final class TapeDiffer {
   private final LazyScope scope = new LazyScope();
   private final NameCache names = new NameCache();
 
+  /** Keyed arrays from this many elements are narrowed (see {@link #narrowed()}). */
+  static final int NARROW_MIN = 64;
+
+  private boolean narrowing;
+  private int narrowA = -1;
+  private int narrowB = -1;
+  private JsonNode[] stubsA;
+  private JsonNode[] stubsB;
+  private final long[] settled = new long[NoiseClass.values().length];
+
   /**
    * Whether a resource pair holds no drift. When it does not, its suppressed noise is added to
    * {@code into}; otherwise nothing is added and the pair must go to the differ.
@@ -49,15 +61,64 @@ final class TapeDiffer {
     tb = b;
     scope.reset(id);
     Arrays.fill(noise, 0);
+    Arrays.fill(settled, 0);
+    narrowing = true;
+    narrowA = -1;
+    narrowB = -1;
+    stubsA = null;
+    stubsB = null;
     boolean clean = same(ia, ib) || value(tr.root, ia, ib);
     ta = null;
     tb = null;
     if (clean) {
       for (int c = 0; c < noise.length; c++) {
-        into[c] += noise[c];
+        into[c] += noise[c] + settled[c];
       }
     }
     return clean;
+  }
+
+  /**
+   * Whether the last pair {@link #clean} gave up on has a large keyed array whose element pairs it
+   * settled in part. Then the pair's trees are to be read with {@link #baseline} and {@link
+   * #current}, where each settled pair is one small node shared by both sides (its key field only):
+   * the differ sees the pair as identical and walks only the elements that differ, so a drift in
+   * one of 100,000 rules does not build 100,000 rules as trees. The settled pairs' noise is added
+   * to {@code into} here, as the differ will not see it.
+   *
+   * @param into the noise counters to add to, by {@link NoiseClass#ordinal()}
+   * @return whether the trees are to be read narrowed
+   */
+  boolean narrowed(long[] into) {
+    if (narrowA < 0) {
+      return false;
+    }
+    for (int c = 0; c < settled.length; c++) {
+      into[c] += settled[c];
+    }
+    return true;
+  }
+
+  /**
+   * The baseline resource of a narrowed pair as a tree.
+   *
+   * @param a the baseline tape
+   * @param ia the resource's entry
+   * @return the tree, settled elements stubbed
+   */
+  JsonNode baseline(Tape a, int ia) {
+    return TapeSnapshot.parse(a, ia, narrowA, stubsA);
+  }
+
+  /**
+   * The current resource of a narrowed pair as a tree.
+   *
+   * @param b the current tape
+   * @param ib the resource's entry
+   * @return the tree, settled elements stubbed
+   */
+  JsonNode current(Tape b, int ib) {
+    return TapeSnapshot.parse(b, ib, narrowB, stubsB);
   }
 
   // ------------------------------------------------------------------ equality
@@ -229,7 +290,7 @@ final class TapeDiffer {
       return multiset(en, a, b);
     }
     if (spec != null) {
-      return keyed(en, a, b, spec.key());
+      return keyed(en, a, b, spec.key(), true);
     }
     if (allScalars(ta, a) && allScalars(tb, b)) {
       return multiset(en, a, b);
@@ -251,7 +312,7 @@ final class TapeDiffer {
             k ->
                 Differ.uniqueScalar(na, i -> fieldNode(ta, ea[i], k))
                     && Differ.uniqueScalar(nb, i -> fieldNode(tb, eb[i], k)));
-    return key != null && keyed(en, a, b, key);
+    return key != null && keyed(en, a, b, key, false);
   }
 
   /** Differ.multiset, read as trees: the same elements in another order or form are noise. */
@@ -318,7 +379,7 @@ final class TapeDiffer {
    * Differ.keyed: pairs the elements by key, walks each pair that differs and counts the
    * reordering. Gives up when an element has no partner or the keys do not pair the elements.
    */
-  private boolean keyed(PathNode en, int a, int b, List<String> key) {
+  private boolean keyed(PathNode en, int a, int b, List<String> key, boolean configured) {
     int na = ta.size(a);
     if (na != tb.size(b)) {
       return false; // an element added or removed
@@ -327,6 +388,9 @@ final class TapeDiffer {
     int[] eb = elements(tb, b);
     // Differ.keyedExact, then Differ.index: keys as written, then folded to lower case
     int[] partner = key.size() == 1 ? partners(ea, eb, key, false) : null;
+    if (partner != null && partner != GIVE_UP && configured && narrowing && na >= NARROW_MIN) {
+      return narrow(en, a, b, key.get(0), ea, eb, partner);
+    }
     if (partner == null) {
       Comparison[] cmp = Differ.keyComparisons(tr, en, key);
       partner = Differ.typed(cmp) ? null : partners(ea, eb, key, true);
@@ -349,6 +413,51 @@ final class TapeDiffer {
       if (!same(ea[i], eb[j]) && !value(en, ea[i], eb[j])) {
         return false;
       }
+    }
+    if (!inOrder) {
+      count(NoiseClass.ORDER);
+    }
+    return true;
+  }
+
+  /**
+   * {@link #keyed} for a large array whose keys (as written) pair every element: walks every pair,
+   * and keeps the ones that hold only noise as settled (see {@link #narrowed}) instead of giving up
+   * at the first that does not. The rules' key (one field) pairs the stubs as it pairs the
+   * elements, so the differ's matching is unchanged; one array per resource is narrowed, and the
+   * walk of its elements narrows nothing further.
+   */
+  private boolean narrow(PathNode en, int a, int b, String key, int[] ea, int[] eb, int[] partner) {
+    narrowing = false;
+    JsonNode[] sa = new JsonNode[ea.length];
+    JsonNode[] sb = new JsonNode[eb.length];
+    long[] before = new long[noise.length];
+    boolean inOrder = true;
+    boolean all = true;
+    for (int i = 0; i < ea.length; i++) {
+      int j = partner[i];
+      inOrder &= j == i;
+      System.arraycopy(noise, 0, before, 0, noise.length);
+      if (same(ea[i], eb[j]) || value(en, ea[i], eb[j])) {
+        ObjectNode stub = JsonNodeFactory.instance.objectNode();
+        stub.set(key, TapeSnapshot.parse(ta, ta.field(ea[i], key)));
+        sa[i] = stub;
+        sb[j] = stub;
+        for (int c = 0; c < noise.length; c++) {
+          settled[c] += noise[c] - before[c];
+        }
+      } else {
+        all = false;
+      }
+      System.arraycopy(
+          before, 0, noise, 0, noise.length); // an unsettled pair's noise: the differ's
+    }
+    narrowA = a;
+    narrowB = b;
+    stubsA = sa;
+    stubsB = sb;
+    if (!all) {
+      return false;
     }
     if (!inOrder) {
       count(NoiseClass.ORDER);

@@ -6,11 +6,14 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BigIntegerNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.steward.drift.models.SourceLocation;
 import java.io.IOException;
@@ -376,6 +379,35 @@ final class TapeSnapshot {
       default:
         return read(t, i);
     }
+  }
+
+  /**
+   * Entry i as a tree equal to {@link #parse(Tape, int)}'s, except that the elements of the array
+   * entry {@code array} for which {@code stubs} holds a node (by position) are that node.
+   *
+   * @param t the tape
+   * @param i the entry
+   * @param array an array entry inside i (or i itself), or -1
+   * @param stubs the nodes that stand for that array's elements, by position; {@code null} where
+   *     the element is read
+   * @return the tree
+   */
+  static JsonNode parse(Tape t, int i, int array, JsonNode[] stubs) {
+    if (array < i || array >= t.next(i)) {
+      return parse(t, i); // the array is not inside this entry
+    }
+    if (t.kind(i) == Tape.OBJECT) {
+      ObjectNode o = JsonNodeFactory.instance.objectNode();
+      for (int j = i + 1, f = t.size(i); f > 0; f--, j = t.next(j + 1)) {
+        o.set(text(t, j), parse(t, j + 1, array, stubs));
+      }
+      return o;
+    }
+    ArrayNode a = JsonNodeFactory.instance.arrayNode(t.size(i));
+    for (int e = i + 1, k = 0, n = t.size(i); k < n; k++, e = t.next(e)) {
+      a.add(i == array && stubs[k] != null ? stubs[k] : parse(t, e, array, stubs));
+    }
+    return a;
   }
 
   /**
