@@ -464,16 +464,8 @@ public final class SnapshotDiff {
         }
       }
     }
-    // the other ids, ignoring case; an id of b repeats an aligned one only if a repeats it too
-    IdIndex byIdB = new IdIndex(nb);
-    for (int j = 0; j < nb; j++) {
-      if (!aligned[j]) {
-        int hash = IdIndex.hash(idB[j]);
-        int i = byIdA.find(idB[j], hash);
-        if (byIdB.add(idB[j], hash, j) >= 0 || (i >= 0 && i < nb && aligned[i])) {
-          return GENERAL; // a duplicate id in b
-        }
-      }
+    if (!indexUnaligned(idB, aligned, byIdA, new IdIndex(nb))) {
+      return GENERAL; // a duplicate id in b
     }
     for (int j = 0; j < nb; j++) {
       if (!aligned[j]) {
@@ -502,6 +494,26 @@ public final class SnapshotDiff {
     baselineCount = na;
     currentCount = nb;
     return DONE;
+  }
+
+  /**
+   * Indexes the ids of b not aligned with a's (ignoring case) into {@code byIdB}. Returns {@code
+   * false} when one repeats: another unaligned id, or an aligned one (which an unaligned id can
+   * repeat only by matching that baseline resource too). Aligned ids repeat each other only if a's
+   * ids do, which its index has ruled out.
+   */
+  private static boolean indexUnaligned(
+      String[] idB, boolean[] aligned, IdIndex byIdA, IdIndex byIdB) {
+    for (int j = 0; j < idB.length; j++) {
+      if (!aligned[j]) {
+        int hash = IdIndex.hash(idB[j]);
+        int i = byIdA.find(idB[j], hash);
+        if (byIdB.add(idB[j], hash, j) >= 0 || (i >= 0 && i < idB.length && aligned[i])) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** {@link #trees} when resources may be children: every id is read first, then pairs compared. */
@@ -548,14 +560,8 @@ public final class SnapshotDiff {
         mayBeChildB.set(j);
       }
     }
-    for (int j = 0; j < nb; j++) {
-      if (!aligned[j]) {
-        int hash = IdIndex.hash(idB[j]);
-        int inA = byIdA.find(idB[j], hash);
-        if (byIdB.add(idB[j], hash, j) >= 0 || (inA >= 0 && inA < nb && aligned[inA])) {
-          return false; // a duplicate id in b
-        }
-      }
+    if (!indexUnaligned(idB, aligned, byIdA, byIdB)) {
+      return false; // a duplicate id in b
     }
     // child resources fold into their parents (as foldAll does), which are compared as trees
     JsonNode[] foldedA = new JsonNode[na];
