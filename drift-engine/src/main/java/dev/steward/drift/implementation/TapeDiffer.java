@@ -32,7 +32,7 @@ final class TapeDiffer {
   private final LazyScope scope = new LazyScope();
   private final NameCache names = new NameCache();
 
-  /** Keyed arrays from this many elements are narrowed (see {@link #narrowed()}). */
+  /** Keyed arrays from this many elements are narrowed (see {@link #narrowed(long[])}). */
   static final int NARROW_MIN = 64;
 
   private boolean narrowing;
@@ -447,10 +447,9 @@ final class TapeDiffer {
           settled[c] += noise[c] - before[c];
         }
       } else {
-        all = false;
+        all = false; // its noise is the differ's to count
       }
-      System.arraycopy(
-          before, 0, noise, 0, noise.length); // an unsettled pair's noise: the differ's
+      System.arraycopy(before, 0, noise, 0, noise.length);
     }
     narrowA = a;
     narrowB = b;
