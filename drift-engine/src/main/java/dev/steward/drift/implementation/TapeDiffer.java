@@ -79,12 +79,13 @@ final class TapeDiffer {
   }
 
   /**
-   * Whether the last pair {@link #clean} gave up on has a large keyed array whose element pairs it
-   * settled in part. Then the pair's trees are to be read with {@link #baseline} and {@link
-   * #current}, where each settled pair is one small node shared by both sides (its key field only):
-   * the differ sees the pair as identical and walks only the elements that differ, so a drift in
-   * one of 100,000 rules does not build 100,000 rules as trees. The settled pairs' noise is added
-   * to {@code into} here, as the differ will not see it.
+   * Whether the last pair {@link #clean} gave up on has a large keyed array at least half of whose
+   * element pairs it settled (when fewer are, whole trees that share their equal subtrees serve
+   * better). Then the pair's trees are to be read with {@link #baseline} and {@link #current},
+   * where each settled pair is one small node shared by both sides (its key field only): the differ
+   * sees the pair as identical and walks only the elements that differ, so a drift in one of
+   * 100,000 rules does not build 100,000 rules as trees. The settled pairs' noise is added to
+   * {@code into} here, as the differ will not see it.
    *
    * @param into the noise counters to add to, by {@link NoiseClass#ordinal()}
    * @return whether the trees are to be read narrowed
@@ -433,7 +434,7 @@ final class TapeDiffer {
     JsonNode[] sb = new JsonNode[eb.length];
     long[] before = new long[noise.length];
     boolean inOrder = true;
-    boolean all = true;
+    int stubs = 0;
     for (int i = 0; i < ea.length; i++) {
       int j = partner[i];
       inOrder &= j == i;
@@ -443,19 +444,22 @@ final class TapeDiffer {
         stub.set(key, TapeSnapshot.parse(ta, ta.field(ea[i], key)));
         sa[i] = stub;
         sb[j] = stub;
+        stubs++;
         for (int c = 0; c < noise.length; c++) {
           settled[c] += noise[c] - before[c];
         }
-      } else {
-        all = false; // its noise is the differ's to count
-      }
+      } // else its noise is the differ's to count
       System.arraycopy(before, 0, noise, 0, noise.length);
     }
-    narrowA = a;
-    narrowB = b;
-    stubsA = sa;
-    stubsB = sb;
-    if (!all) {
+    if (stubs * 2 >= ea.length) {
+      narrowA = a;
+      narrowB = b;
+      stubsA = sa;
+      stubsB = sb;
+    } else {
+      Arrays.fill(settled, 0); // mostly changed: whole trees, sharing what is equal, serve better
+    }
+    if (stubs < ea.length) {
       return false;
     }
     if (!inOrder) {
