@@ -1029,6 +1029,11 @@ public final class Differ {
     for (int f = 0; f < n; f++) {
       String s = texts[x + f];
       String t = texts[y + f];
+      if (s.equals(t)) {
+        // equal as written, so equal in lower case; and the fields before and after it decide
+        // alone whether the keys keyOf joins are equal (a NUL here shifts no field boundary)
+        continue;
+      }
       int len = s.length();
       if (len != t.length()) {
         return isAscii(s) && isAscii(t) ? 0 : -1;
