@@ -2,7 +2,9 @@ package dev.steward.drift.implementation;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.lang.ref.Reference;
 import java.lang.ref.SoftReference;
+import java.lang.ref.WeakReference;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 
@@ -98,7 +100,14 @@ final class Tape {
    */
   private static final ThreadLocal<SoftReference<Tape[]>> RECYCLED = new ThreadLocal<>();
 
-  /** The most entries a recycled tape holds (about 17 MB of arrays, a 12 MB snapshot). */
+  /**
+   * Tapes over {@link #MAX_RECYCLED} entries are kept only weakly: a comparison that follows at
+   * once (a batch of large snapshots) reuses them, and the next garbage collection frees them, so a
+   * process that compared one large snapshot does not hold its tapes.
+   */
+  private static final ThreadLocal<WeakReference<Tape[]>> RECYCLED_LARGE = new ThreadLocal<>();
+
+  /** The most entries a softly recycled tape holds (about 17 MB of arrays, a 12 MB snapshot). */
   private static final int MAX_RECYCLED = 1 << 20;
 
   final byte[] src;
@@ -110,12 +119,14 @@ final class Tape {
   private int[] sizes;
   private int count;
   private int closedAt;
+  private final boolean reused;
 
   private Tape(byte[] src, int limit) {
     this.src = src;
     this.limit = limit;
     int cap = Math.max(16, limit / 12 + 16);
     Tape old = recycled(cap);
+    reused = old != null;
     if (old != null) {
       kinds = old.kinds;
       starts = old.starts;
@@ -133,8 +144,11 @@ final class Tape {
 
   /** A recycled tape of this thread with room for cap entries, taken from the cache, or null. */
   private static Tape recycled(int cap) {
-    SoftReference<Tape[]> ref = RECYCLED.get();
-    Tape[] cache = ref == null ? null : ref.get();
+    Tape t = recycled(cap, cacheOf(RECYCLED));
+    return t != null ? t : recycled(cap, cacheOf(RECYCLED_LARGE));
+  }
+
+  private static Tape recycled(int cap, Tape[] cache) {
     if (cache != null) {
       for (int k = 0; k < cache.length; k++) {
         Tape t = cache[k];
@@ -147,16 +161,27 @@ final class Tape {
     return null;
   }
 
+  private static Tape[] cacheOf(ThreadLocal<? extends Reference<Tape[]>> slot) {
+    Reference<Tape[]> ref = slot.get();
+    return ref == null ? null : ref.get();
+  }
+
+  /** Whether this tape's arrays were recycled from an earlier tape of this thread. */
+  boolean reused() {
+    return reused;
+  }
+
   /** Gives this tape's arrays back for the thread's next scan. The tape must not be used after. */
   void recycle() {
-    if (kinds.length > MAX_RECYCLED) {
-      return; // a very large snapshot's arrays are not kept once it is compared
-    }
-    SoftReference<Tape[]> ref = RECYCLED.get();
-    Tape[] cache = ref == null ? null : ref.get();
+    boolean large = kinds.length > MAX_RECYCLED;
+    Tape[] cache = cacheOf(large ? RECYCLED_LARGE : RECYCLED);
     if (cache == null) {
       cache = new Tape[2];
-      RECYCLED.set(new SoftReference<>(cache));
+      if (large) {
+        RECYCLED_LARGE.set(new WeakReference<>(cache));
+      } else {
+        RECYCLED.set(new SoftReference<>(cache));
+      }
     }
     for (int k = 0; k < cache.length; k++) {
       if (cache[k] == null || cache[k] == this) {

@@ -78,6 +78,28 @@ class TapeTest {
   }
 
   @Test
+  void largeTapesAreRecycledUntilTheNextCollectionAndLeaveNothingBehind() {
+    // over a million entries: kept weakly, so a collection between two scans may free them
+    String large = "[" + "[1],".repeat(700_000) + "[1]]";
+    String smaller = "[" + "{\"a\":\"b\"},".repeat(300_000) + "{}]";
+    boolean reused = false;
+    for (int attempt = 0; attempt < 5 && !reused; attempt++) {
+      Tape first = scan(large);
+      assertThat(first.count()).isEqualTo(1 + 2 * 700_001);
+      first.recycle();
+      Tape second = scan(smaller);
+      reused = second.reused();
+      assertThat(second.count()).isEqualTo(1 + 3 * 300_000 + 1);
+      for (int i = 1, e = 0; e <= 300_000; e++, i = second.next(i)) {
+        assertThat(second.size(i)).as("element %d", e).isEqualTo(e < 300_000 ? 1 : 0);
+        assertThat(second.next(i)).isEqualTo(i + (e < 300_000 ? 3 : 1));
+      }
+      second.recycle();
+    }
+    assertThat(reused).as("the large tape's arrays served the next scan").isTrue();
+  }
+
+  @Test
   void rejectsWhatJacksonRejectsAndWhatItCannotSettle() {
     List<String> rejected =
         List.of(
