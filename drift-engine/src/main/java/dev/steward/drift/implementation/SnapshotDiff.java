@@ -399,15 +399,16 @@ public final class SnapshotDiff {
   public boolean trees(List<JsonNode> a, List<JsonNode> b) {
     int drifts = differ.drifts().size();
     long[] noise = differ.noise().clone();
+    int[] counts = {added, removed, changed};
     int outcome = inPlace(a, b);
     if (outcome != CHILDREN) {
       return outcome == DONE;
     }
     // start again, folding: forget what the pass compared
     differ.restore(drifts, noise);
-    added = 0;
-    removed = 0;
-    changed = 0;
+    added = counts[0];
+    removed = counts[1];
+    changed = counts[2];
     return folding(a, b);
   }
 
