@@ -10,6 +10,7 @@ import dev.steward.governance.schedule.GovernanceJob;
 import dev.steward.governance.schedule.GovernanceScheduler;
 import dev.steward.governance.schedule.JobSpec;
 import dev.steward.governance.schedule.JobStatus;
+import dev.steward.governance.scheduler.dbscheduler.implementation.EngineClock;
 import dev.steward.governance.scheduler.dbscheduler.implementation.JobRecord;
 import dev.steward.governance.scheduler.dbscheduler.implementation.JobRecordCodec;
 import dev.steward.governance.scheduler.dbscheduler.implementation.JobRunner;
@@ -105,7 +106,7 @@ public final class DbSchedulerGovernanceScheduler implements GovernanceScheduler
         Scheduler.create(builder.dataSource, known)
             .tableName(builder.tableName)
             .serializer(new JobRecordCodec())
-            .clock(clock::instant)
+            .clock(new EngineClock(clock))
             .threads(builder.threads)
             .pollingInterval(builder.pollingInterval)
             .heartbeatInterval(builder.heartbeatInterval)
