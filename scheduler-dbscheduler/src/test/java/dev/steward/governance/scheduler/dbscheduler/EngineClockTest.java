@@ -1,39 +1,19 @@
-package dev.steward.governance.scheduler.dbscheduler.implementation;
+package dev.steward.governance.scheduler.dbscheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.github.kagkarlsson.scheduler.Waiter;
+import dev.steward.governance.scheduler.dbscheduler.implementation.EngineClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class EngineClockTest {
 
   private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
-
-  /** A clock a test moves by hand. */
-  private static final class HandClock extends Clock {
-    final AtomicReference<Instant> now = new AtomicReference<>(T0);
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
-  }
 
   @Test
   void aPollingWaitEndsWhileTheSchedulersClockIsHeldStill() {
@@ -46,10 +26,10 @@ class EngineClockTest {
 
   @Test
   void followsTheSchedulersClockExactlyWhenItMoves() {
-    HandClock hand = new HandClock();
+    MutableClock hand = new MutableClock(T0);
     EngineClock engine = new EngineClock(hand);
     assertThat(engine.now()).isEqualTo(T0);
-    hand.now.set(T0.plus(Duration.ofHours(5)));
+    hand.advance(Duration.ofHours(5));
     assertThat(engine.now()).isEqualTo(T0.plus(Duration.ofHours(5)));
     Instant later = engine.now();
     assertThat(later).isAfterOrEqualTo(T0.plus(Duration.ofHours(5)));
