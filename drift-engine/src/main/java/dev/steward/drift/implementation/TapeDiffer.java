@@ -33,11 +33,18 @@ final class TapeDiffer {
   private final NameCache names = new NameCache();
 
   /** Keyed arrays from this many elements are narrowed (see {@link #narrowed(long[])}). */
-  static final int NARROW_MIN = 64;
+  private static final int NARROW_MIN = 64;
 
   private boolean narrowing;
+  // the narrowed array (-1: none): its entries on each tape, its baseline elements, their
+  // partners, which pairs are settled, and the key field; stubs are built only when read
   private int narrowA = -1;
   private int narrowB = -1;
+  private Tape narrowTape;
+  private int[] narrowElements;
+  private int[] narrowPartner;
+  private boolean[] narrowSettled;
+  private String narrowKey;
   private JsonNode[] stubsA;
   private JsonNode[] stubsB;
   private final long[] settled = new long[NoiseClass.values().length];
@@ -65,6 +72,10 @@ final class TapeDiffer {
     narrowing = true;
     narrowA = -1;
     narrowB = -1;
+    narrowTape = null;
+    narrowElements = null;
+    narrowPartner = null;
+    narrowSettled = null;
     stubsA = null;
     stubsB = null;
     boolean clean = same(ia, ib) || value(tr.root, ia, ib);
@@ -108,6 +119,7 @@ final class TapeDiffer {
    * @return the tree, settled elements stubbed
    */
   JsonNode baseline(Tape a, int ia) {
+    stubs();
     return TapeSnapshot.parse(a, ia, narrowA, stubsA);
   }
 
@@ -119,7 +131,27 @@ final class TapeDiffer {
    * @return the tree, settled elements stubbed
    */
   JsonNode current(Tape b, int ib) {
+    stubs();
     return TapeSnapshot.parse(b, ib, narrowB, stubsB);
+  }
+
+  /** One node per settled pair of the narrowed array, its key field only, for both sides. */
+  private void stubs() {
+    if (stubsA != null) {
+      return;
+    }
+    stubsA = new JsonNode[narrowElements.length];
+    stubsB = new JsonNode[narrowElements.length];
+    for (int i = 0; i < narrowElements.length; i++) {
+      if (narrowSettled[i]) {
+        ObjectNode stub = JsonNodeFactory.instance.objectNode();
+        stub.set(
+            narrowKey,
+            TapeSnapshot.parse(narrowTape, narrowTape.field(narrowElements[i], narrowKey)));
+        stubsA[i] = stub;
+        stubsB[narrowPartner[i]] = stub;
+      }
+    }
   }
 
   // ------------------------------------------------------------------ equality
@@ -430,36 +462,35 @@ final class TapeDiffer {
    */
   private boolean narrow(PathNode en, int a, int b, String key, int[] ea, int[] eb, int[] partner) {
     narrowing = false;
-    JsonNode[] sa = new JsonNode[ea.length];
-    JsonNode[] sb = new JsonNode[eb.length];
+    boolean[] settledPairs = new boolean[ea.length];
     long[] before = new long[noise.length];
     boolean inOrder = true;
-    int stubs = 0;
+    int settledCount = 0;
     for (int i = 0; i < ea.length; i++) {
       int j = partner[i];
       inOrder &= j == i;
       System.arraycopy(noise, 0, before, 0, noise.length);
       if (same(ea[i], eb[j]) || value(en, ea[i], eb[j])) {
-        ObjectNode stub = JsonNodeFactory.instance.objectNode();
-        stub.set(key, TapeSnapshot.parse(ta, ta.field(ea[i], key)));
-        sa[i] = stub;
-        sb[j] = stub;
-        stubs++;
+        settledPairs[i] = true;
+        settledCount++;
         for (int c = 0; c < noise.length; c++) {
           settled[c] += noise[c] - before[c];
         }
       } // else its noise is the differ's to count
       System.arraycopy(before, 0, noise, 0, noise.length);
     }
-    if (stubs * 2 >= ea.length) {
+    if (settledCount * 2 >= ea.length) {
       narrowA = a;
       narrowB = b;
-      stubsA = sa;
-      stubsB = sb;
+      narrowTape = ta;
+      narrowElements = ea;
+      narrowPartner = partner;
+      narrowSettled = settledPairs;
+      narrowKey = key;
     } else {
       Arrays.fill(settled, 0); // mostly changed: whole trees, sharing what is equal, serve better
     }
-    if (stubs < ea.length) {
+    if (settledCount < ea.length) {
       return false;
     }
     if (!inOrder) {
