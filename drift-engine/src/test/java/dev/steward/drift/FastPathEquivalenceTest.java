@@ -302,12 +302,7 @@ class FastPathEquivalenceTest {
                 : (ArrayNode) current.get(1).get("properties").get("networkAcls").get("ipRules");
         List<JsonNode> containers = new ArrayList<>();
         collect(big.get(rnd.nextInt(big.size())), containers);
-        JsonNode c = containers.get(rnd.nextInt(containers.size()));
-        if (c instanceof ObjectNode o) {
-          mutateObject(o, rnd);
-        } else {
-          mutateArray((ArrayNode) c, rnd);
-        }
+        mutateContainer(containers.get(rnd.nextInt(containers.size())), rnd);
       }
       if (rnd.nextInt(5) == 0) {
         mutate(current, rnd); // and now and then one anywhere
@@ -495,7 +490,10 @@ class FastPathEquivalenceTest {
       }
       return;
     }
-    JsonNode c = containers.get(rnd.nextInt(containers.size()));
+    mutateContainer(containers.get(rnd.nextInt(containers.size())), rnd);
+  }
+
+  private static void mutateContainer(JsonNode c, Random rnd) {
     if (c instanceof ObjectNode o) {
       mutateObject(o, rnd);
     } else {
