@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Random;
 
@@ -259,6 +260,32 @@ public final class DriftFixtures {
     ObjectNode changed = (ObjectNode) rules.get(rules.size() / 2).get("properties");
     changed.put("destinationPortRange", "8443");
     return c;
+  }
+
+  /**
+   * The issue's reference for goals 3 and 4: a plain hash-by-name diff of two {@link #bigNsg}
+   * trees. It indexes the current rules by {@code name}, looks every baseline rule up and compares
+   * the two with Jackson's {@code equals}; no noise tolerance, no paths, no report. It is the least
+   * work a correct keyed diff can do on trees, and it visits the current side in the baseline's
+   * order, as any keyed diff of a shuffled array must.
+   *
+   * @return how many names were added, removed or changed
+   */
+  static int hashByNameDiff(ObjectNode before, ObjectNode after) {
+    ArrayNode a = (ArrayNode) before.get("properties").get("securityRules");
+    ArrayNode b = (ArrayNode) after.get("properties").get("securityRules");
+    HashMap<String, JsonNode> byName = new HashMap<>(b.size() * 2);
+    for (JsonNode rule : b) {
+      byName.put(rule.get("name").textValue(), rule);
+    }
+    int changes = 0;
+    for (JsonNode rule : a) {
+      JsonNode other = byName.remove(rule.get("name").textValue());
+      if (other == null || !other.equals(rule)) {
+        changes++;
+      }
+    }
+    return changes + byName.size();
   }
 
   /**

@@ -21,9 +21,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Goal 3: a 10,000-element keyed array (NSG rules), shuffled, one element changed. Steward keys the
  * array by {@code name}; zjsonpatch 0.6.2 runs an LCS over it; json-patch 1.13 compares by index.
- * All single-shot; the competitors' iterations are capped (zjsonpatch: 1 shot, no warm-up, because
- * one shot takes over half a minute; json-patch: 1 warm-up, 3 shots), which favours Steward's
- * warmed-up shots only slightly. Each trial prints how many operations or drifts it reported.
+ * Beside them, the brief's own reference: a plain hash-by-name diff. All single-shot; the
+ * competitors' iterations are capped (zjsonpatch: 1 shot, no warm-up, because one shot takes over
+ * half a minute; json-patch: 1 warm-up, 3 shots), which favours Steward's warmed-up shots only
+ * slightly. Each trial prints how many operations or drifts it reported.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -65,6 +66,18 @@ public class DriftKeyedArrayBenchmark {
     List<Drift> d = engine.diff(before, after);
     reported = d.size();
     return d;
+  }
+
+  /**
+   * The issue's reference: a plain hash-by-name diff with Jackson's {@code equals} (the brief
+   * measured about 29 ms for it), warmed up like Steward.
+   */
+  @Benchmark
+  @Warmup(iterations = 30)
+  @Measurement(iterations = 10)
+  public int hashByName() {
+    reported = DriftFixtures.hashByNameDiff(before, after);
+    return reported;
   }
 
   /** zjsonpatch 0.6.2: LCS, then move compaction. */

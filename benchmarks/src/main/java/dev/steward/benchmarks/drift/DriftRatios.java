@@ -24,8 +24,9 @@ import java.util.function.Supplier;
  *
  * <p>Run: {@code java -Xms4g -Xmx4g -XX:+AlwaysPreTouch -cp benchmarks/target/benchmarks.jar
  * dev.steward.benchmarks.drift.DriftRatios [rounds] [--goals=1234] [--zjsonpatch] [--curve]};
- * {@code --curve} prints only the per-element time of goal 4's keyed-array diff against the size of
- * the two trees, from 2,500 to 160,000 elements.
+ * {@code --curve} prints only the per-element time of goal 4's keyed-array diff, and of a plain
+ * hash-by-name diff of the same trees, against the size of the two trees, from 2,500 to 160,000
+ * elements.
  */
 public final class DriftRatios {
 
@@ -235,6 +236,11 @@ public final class DriftRatios {
               () -> com.github.fge.jsonpatch.diff.JsonDiff.asJson(big, bigChanged),
               () -> ENGINE.diff(big, bigChanged));
       System.out.printf("  Steward drifts: %d, json-patch operations: %,d%n", drifts, jp);
+      ratio(
+          "  Steward / plain hash-by-name diff (the brief's reference)",
+          rounds,
+          () -> ENGINE.diff(big, bigChanged),
+          () -> DriftFixtures.hashByNameDiff(big, bigChanged));
       if (zjson) {
         double s1 = time(() -> ENGINE.diff(big, bigChanged), 100);
         System.gc();
@@ -274,9 +280,16 @@ public final class DriftRatios {
               Math.min(rounds, 7),
               () -> big100.equals(copy100),
               () -> big.equals(copy));
+      double[] byName =
+          ratio(
+              "  reference: plain hash-by-name diff, same trees",
+              Math.min(rounds, 7),
+              () -> DriftFixtures.hashByNameDiff(big100, big100Changed),
+              () -> DriftFixtures.hashByNameDiff(big, bigChanged));
       System.out.printf(
-          "  Steward's scaling / the reference's: %.2f%n",
-          steward[steward.length / 2] / equals[equals.length / 2]);
+          "  Steward's scaling / equals': %.2f; / the hash-by-name diff's: %.2f%n",
+          steward[steward.length / 2] / equals[equals.length / 2],
+          steward[steward.length / 2] / byName[byName.length / 2]);
       ratio(
           "  Steward, bytes to report",
           Math.min(rounds, 7),
@@ -301,15 +314,21 @@ public final class DriftRatios {
       System.gc();
       long trees = mem.getHeapMemoryUsage().getUsed() - before;
       Supplier<Object> task = () -> ENGINE.diff(a, b);
+      Supplier<Object> byName = () -> DriftFixtures.hashByNameDiff(a, b);
       int batch = batchFor(task);
+      int batchByName = batchFor(byName);
       double[] per = new double[rounds];
+      double[] perByName = new double[rounds];
       for (int i = 0; i < rounds; i++) {
         per[i] = time(task, batch) / n;
+        perByName[i] = time(byName, batchByName) / n;
       }
       Arrays.sort(per);
+      Arrays.sort(perByName);
       System.out.printf(
-          "  %,9d elements  trees %6.1f MB  median %6.0f ns/element  (min %.0f, max %.0f)%n",
-          n, trees / 1e6, per[rounds / 2], per[0], per[rounds - 1]);
+          "  %,9d elements  trees %6.1f MB  Steward median %6.0f ns/element (min %.0f, max %.0f)"
+              + "  hash-by-name diff %6.0f ns/element%n",
+          n, trees / 1e6, per[rounds / 2], per[0], per[rounds - 1], perByName[rounds / 2]);
       sink = a;
       sink = b;
     }

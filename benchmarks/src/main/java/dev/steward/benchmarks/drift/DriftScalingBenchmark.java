@@ -21,9 +21,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Goal 4: the keyed-array diff scales linearly, 100k elements against 10k (goal at most 12x). With
- * it, two references at the same sizes: Jackson's {@code equals} of the unshuffled copies, which
+ * it, three references at the same sizes: Jackson's {@code equals} of the unshuffled copies, which
  * reads every node once in memory order (the ratio any walk over these trees has on this machine,
- * where 10k elements fit in the cache and 100k do not), and Steward from bytes, whose structural
+ * where 10k elements fit in the cache and 100k do not), a plain hash-by-name diff of the shuffled
+ * pair (the least any keyed diff of these trees does), and Steward from bytes, whose structural
  * tape is compact and read in order.
  */
 @State(Scope.Benchmark)
@@ -55,6 +56,7 @@ public class DriftScalingBenchmark {
     beforeBytes = before.toString().getBytes(StandardCharsets.UTF_8);
     afterBytes = after.toString().getBytes(StandardCharsets.UTF_8);
     if (engine.diff(before, after).size() != 1
+        || DriftFixtures.hashByNameDiff(before, after) != 1
         || engine.compare("before", beforeBytes, "after", afterBytes).drifts().size() != 1) {
       throw new IllegalStateException("expected exactly one drift");
     }
@@ -71,6 +73,16 @@ public class DriftScalingBenchmark {
   @Benchmark
   public boolean jacksonEqualsInOrder() {
     return before.equals(copy);
+  }
+
+  /**
+   * The least a keyed diff of the same trees can do: a plain hash-by-name diff with Jackson's
+   * {@code equals} (the brief's reference). It visits the shuffled side out of memory order, as
+   * Steward must.
+   */
+  @Benchmark
+  public int hashByName() {
+    return DriftFixtures.hashByNameDiff(before, after);
   }
 
   /** Steward from bytes to report. */
