@@ -48,6 +48,10 @@ final class TapeDiffer {
   private JsonNode[] stubsA;
   private JsonNode[] stubsB;
   private final long[] settled = new long[NoiseClass.values().length];
+  // the key of the last partners found by hashes alone, which the walk confirms; null: confirmed
+  private List<String> unconfirmed;
+  // the bits of the key hashes kept: all of them; tests keep fewer, so that keys collide
+  long hashBits = -1L;
 
   /**
    * Whether a resource pair holds no drift. When it does not, its suppressed noise is added to
@@ -421,8 +425,9 @@ final class TapeDiffer {
     int[] eb = elements(tb, b);
     // Differ.keyedExact, then Differ.index: keys as written, then folded to lower case
     int[] partner = key.size() == 1 ? partners(ea, eb, key, false) : null;
+    List<String> check = partner != null ? unconfirmed : null; // the walk below may find others
     if (partner != null && partner != GIVE_UP && configured && narrowing && na >= NARROW_MIN) {
-      return narrow(en, a, b, key.get(0), ea, eb, partner);
+      return narrow(en, a, b, key.get(0), ea, eb, partner, check);
     }
     if (partner == null) {
       Comparison[] cmp = Differ.keyComparisons(tr, en, key);
@@ -443,7 +448,7 @@ final class TapeDiffer {
         return false; // an element without partner: the differ reports it
       }
       inOrder &= j == i;
-      if (!same(ea[i], eb[j]) && !value(en, ea[i], eb[j])) {
+      if (!same(ea[i], eb[j]) && (!confirmed(check, ea[i], eb[j]) || !value(en, ea[i], eb[j]))) {
         return false;
       }
     }
@@ -460,7 +465,15 @@ final class TapeDiffer {
    * elements, so the differ's matching is unchanged; one array per resource is narrowed, and the
    * walk of its elements narrows nothing further.
    */
-  private boolean narrow(PathNode en, int a, int b, String key, int[] ea, int[] eb, int[] partner) {
+  private boolean narrow(
+      PathNode en,
+      int a,
+      int b,
+      String key,
+      int[] ea,
+      int[] eb,
+      int[] partner,
+      List<String> check) {
     narrowing = false;
     boolean[] settledPairs = new boolean[ea.length];
     long[] before = new long[noise.length];
@@ -470,7 +483,12 @@ final class TapeDiffer {
       int j = partner[i];
       inOrder &= j == i;
       System.arraycopy(noise, 0, before, 0, noise.length);
-      if (same(ea[i], eb[j]) || value(en, ea[i], eb[j])) {
+      boolean equal = same(ea[i], eb[j]);
+      if (!equal && !confirmed(check, ea[i], eb[j])) {
+        Arrays.fill(settled, 0); // two keys, one hash: the differ pairs them by their texts
+        return false;
+      }
+      if (equal || value(en, ea[i], eb[j])) {
         settledPairs[i] = true;
         settledCount++;
         for (int c = 0; c < noise.length; c++) {
@@ -500,31 +518,49 @@ final class TapeDiffer {
   }
 
   /**
-   * Each element's partner by its key fields' bytes, through one open-addressing index: as written
-   * ({@code fold} false: Differ.keyedExact) or with ASCII letters folded to lower case ({@code
-   * fold} true: Differ.index for plain ASCII text keys, where it is the same as {@code
-   * toLowerCase}). Returns {@code null} where these bytes do not decide (a key that is not text, or
-   * not plain ASCII text when folding; for exact keys also a repeated key or a baseline key not
-   * found, which the folded comparison then decides), and {@link #GIVE_UP} where the differ's
-   * matching would not pair every element.
+   * Each element's partner by its key fields' bytes, through one open-addressing index of 64-bit
+   * hashes: as written ({@code fold} false: Differ.keyedExact) or with ASCII letters folded to
+   * lower case ({@code fold} true: Differ.index for plain ASCII text keys, where it is the same as
+   * {@code toLowerCase}). Returns {@code null} where these bytes do not decide (a key that is not
+   * text, or not plain ASCII text when folding; for exact keys also a repeated key or a baseline
+   * key not found, which the folded comparison then decides), and {@link #GIVE_UP} where the
+   * differ's matching would not pair every element.
+   *
+   * <p>Each side is read once, in its own order. Key texts are compared only where two hashes are
+   * equal, and for exact keys not even then: a baseline key whose hash is found takes that element
+   * as its partner <em>unconfirmed</em> ({@link #unconfirmed} is set), and the pair's walk confirms
+   * it ({@link #confirmed}) when the elements' bytes differ; equal bytes hold equal keys. So the
+   * current side is not visited in the baseline's order twice (for its keys, then for its
+   * elements): out of the cache, those visits cost most of the keyed diff of a large array.
    */
   private int[] partners(int[] ea, int[] eb, List<String> key, boolean fold) {
+    unconfirmed = null;
+    return partners(ea, eb, key, fold, fold);
+  }
+
+  /** {@link #partners}; {@code confirm}: compare the key texts of every pair found by its hash. */
+  private int[] partners(int[] ea, int[] eb, List<String> key, boolean fold, boolean confirm) {
     int stride = key.size();
     int mask = Integer.highestOneBit(Math.max(eb.length, 1) * 2 + 1) * 2 - 1;
     int[] slots = new int[mask + 1];
     int[] keys = new int[eb.length * stride];
+    long[] hashes = new long[eb.length];
     Arrays.fill(slots, -1);
     for (int j = 0; j < eb.length; j++) {
       int found = keyFields(tb, eb[j], key, fold, keys, j * stride);
       if (found < 0) {
         return found == -1 ? null : GIVE_UP;
       }
-      int h = keyHash(tb, keys, j * stride, stride, fold) & mask;
-      while (slots[h] >= 0) {
-        if (keyEquals(tb, keys, slots[h] * stride, tb, keys, j * stride, stride, fold)) {
-          return fold ? GIVE_UP : null; // a key twice
+      long hash = keyHash(tb, keys, j * stride, stride, fold) & hashBits;
+      hashes[j] = hash;
+      int h = (int) hash & mask;
+      for (; slots[h] >= 0; h = (h + 1) & mask) {
+        if (hashes[slots[h]] == hash) {
+          if (keyEquals(tb, keys, slots[h] * stride, tb, keys, j * stride, stride, fold)) {
+            return fold ? GIVE_UP : null; // a key twice
+          }
+          confirm = true; // two keys, one hash: every key is compared
         }
-        h = (h + 1) & mask;
       }
       slots[h] = j;
     }
@@ -536,17 +572,65 @@ final class TapeDiffer {
       if (found < 0) {
         return found == -1 ? null : GIVE_UP;
       }
-      int h = keyHash(ta, mine, 0, stride, fold) & mask;
-      while (slots[h] >= 0 && !keyEquals(tb, keys, slots[h] * stride, ta, mine, 0, stride, fold)) {
+      long hash = keyHash(ta, mine, 0, stride, fold) & hashBits;
+      int h = (int) hash & mask;
+      while (slots[h] >= 0
+          && (hashes[slots[h]] != hash
+              || confirm && !keyEquals(tb, keys, slots[h] * stride, ta, mine, 0, stride, fold))) {
         h = (h + 1) & mask;
       }
       if (slots[h] < 0 || taken[slots[h]]) {
+        if (!confirm && slots[h] >= 0) {
+          // a key twice in the baseline, or a baseline key that collides: compare the texts
+          return partners(ea, eb, key, fold, true);
+        }
         return fold ? GIVE_UP : null; // no partner, or a key twice in the baseline
       }
       partner[i] = slots[h];
       taken[slots[h]] = true;
     }
+    unconfirmed = confirm ? null : key;
     return partner;
+  }
+
+  /**
+   * {@link #partners} of two arrays, for tests: {@code null} or {@link #GIVE_UP} as it returns
+   * them, else each baseline element's partner as the walk sees it ({@code -2 - partner} where
+   * {@link #confirmed} finds the keys differ), then 1 when the pairing was confirmed by the key
+   * texts, 0 when it was left to the walk.
+   */
+  int[] partners(Tape a, int arrayA, Tape b, int arrayB, List<String> key, boolean fold) {
+    ta = a;
+    tb = b;
+    int[] ea = elements(a, arrayA);
+    int[] eb = elements(b, arrayB);
+    int[] partner = partners(ea, eb, key, fold);
+    if (partner == null || partner == GIVE_UP) {
+      return partner;
+    }
+    int[] out = Arrays.copyOf(partner, partner.length + 1);
+    out[partner.length] = unconfirmed == null ? 1 : 0;
+    for (int i = 0; unconfirmed != null && i < ea.length; i++) {
+      out[i] = confirmed(unconfirmed, ea[i], eb[partner[i]]) ? partner[i] : -2 - partner[i];
+    }
+    return out;
+  }
+
+  /**
+   * Whether a pair of elements that {@link #partners} paired have equal keys: always, unless the
+   * pairing was {@link #unconfirmed} (then {@code key} is its key, else {@code null}); then their
+   * key texts decide (a {@code false} is a hash collision, and the caller gives the resource up to
+   * the differ).
+   */
+  private boolean confirmed(List<String> key, int a, int b) {
+    if (key == null) {
+      return true;
+    }
+    int n = key.size();
+    int[] fields = new int[2 * n];
+    return keyFields(ta, a, key, false, fields, 0) == 0
+        && keyFields(tb, b, key, false, fields, n) == 0
+        && keyEquals(ta, fields, 0, tb, fields, n, n, false);
   }
 
   /**
@@ -571,20 +655,24 @@ final class TapeDiffer {
     return 0;
   }
 
-  private static int keyHash(Tape t, int[] fields, int at, int n, boolean fold) {
-    int h = 1;
+  /**
+   * A 64-bit hash of an element's key texts (FNV-1a over every byte, letters folded to lower case
+   * when folding, then mixed), so that distinct keys rarely share a hash and the index rarely
+   * compares texts.
+   */
+  private static long keyHash(Tape t, int[] fields, int at, int n, boolean fold) {
+    long h = 0xCBF29CE484222325L;
     for (int k = at; k < at + n; k++) {
-      int s = t.start(fields[k]);
-      int e = t.end(fields[k]);
-      if (fold) {
-        for (int p = s; p < e; p++) {
-          h = 31 * h + lower(t.src[p]);
-        }
-      } else {
-        h = 31 * h + Tape.hash(t.src, s, e - s, t.src.length);
+      byte[] src = t.src;
+      for (int p = t.start(fields[k]), e = t.end(fields[k]); p < e; p++) {
+        h = (h ^ (fold ? lower(src[p]) : src[p] & 0xFF)) * 0x100000001B3L;
       }
+      h = (h ^ 0xFF) * 0x100000001B3L; // between fields: a byte UTF-8 never holds
     }
-    return h ^ (h >>> 16);
+    h ^= h >>> 33;
+    h *= 0xFF51AFD7ED558CCDL;
+    h ^= h >>> 33;
+    return h;
   }
 
   private static boolean keyEquals(
