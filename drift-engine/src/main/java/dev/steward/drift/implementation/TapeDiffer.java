@@ -531,15 +531,12 @@ final class TapeDiffer {
    * as its partner <em>unconfirmed</em> ({@link #unconfirmed} is set), and the pair's walk confirms
    * it ({@link #confirmed}) when the elements' bytes differ; equal bytes hold equal keys. So the
    * current side is not visited in the baseline's order twice (for its keys, then for its
-   * elements): out of the cache, those visits cost most of the keyed diff of a large array.
+   * elements): out of the cache, those visits cost most of the keyed diff of a large array. Where
+   * two current keys share a hash, every key text is compared, as for folded keys.
    */
   private int[] partners(int[] ea, int[] eb, List<String> key, boolean fold) {
     unconfirmed = null;
-    return partners(ea, eb, key, fold, fold);
-  }
-
-  /** {@link #partners}; {@code confirm}: compare the key texts of every pair found by its hash. */
-  private int[] partners(int[] ea, int[] eb, List<String> key, boolean fold, boolean confirm) {
+    boolean confirm = fold; // compare the key texts of every pair found by its hash
     int stride = key.size();
     int mask = Integer.highestOneBit(Math.max(eb.length, 1) * 2 + 1) * 2 - 1;
     int[] slots = new int[mask + 1];
@@ -580,11 +577,10 @@ final class TapeDiffer {
         h = (h + 1) & mask;
       }
       if (slots[h] < 0 || taken[slots[h]]) {
-        if (!confirm && slots[h] >= 0) {
-          // a key twice in the baseline, or a baseline key that collides: compare the texts
-          return partners(ea, eb, key, fold, true);
-        }
-        return fold ? GIVE_UP : null; // no partner, or a key twice in the baseline
+        // no partner, or a key twice in the baseline. Unconfirmed, a partner taken may also be
+        // a baseline key that collides with the current key another baseline key took; then one
+        // of the two is not in the current array, and exact matching fails either way
+        return fold ? GIVE_UP : null;
       }
       partner[i] = slots[h];
       taken[slots[h]] = true;
@@ -669,8 +665,10 @@ final class TapeDiffer {
       }
       h = (h ^ 0xFF) * 0x100000001B3L; // between fields: a byte UTF-8 never holds
     }
-    h ^= h >>> 33;
+    h ^= h >>> 33; // MurmurHash3's fmix64: every bit of h moves every bit of the result
     h *= 0xFF51AFD7ED558CCDL;
+    h ^= h >>> 33;
+    h *= 0xC4CEB9FE1A85EC53L;
     h ^= h >>> 33;
     return h;
   }
