@@ -38,9 +38,10 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Show every Steward capability on the embedded Purview emulator, without Azure:",
-      "connection test, catalogue extraction, scheduling, data-quality sync, drift detection,",
-      "the production guard and the audit trail. Each step prints the steward command it runs.",
+      "Show every Steward capability on the embedded Purview emulator, without Azure:"
+          + " connection test, catalogue extraction, scheduling, data-quality sync, drift"
+          + " detection, the production guard and the audit trail. Each step prints the steward"
+          + " command it runs.",
       "Everything it writes goes under --out (default demo-out/), which is replaced on each run."
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -29,9 +29,10 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Compares a baseline snapshot of Azure resources with a current one and reports real drift,",
-      "classified CRITICAL/HIGH/MEDIUM/LOW by what it does to security. Snapshots: a resource, a",
-      "JSON array, an ARM list {\"value\":[...]}, a Resource Graph result {\"data\":[...]} or JSON Lines."
+      "Compares a baseline snapshot of Azure resources with a current one and reports real drift,"
+          + " classified CRITICAL/HIGH/MEDIUM/LOW by what it does to security.",
+      "Snapshots: a resource, a JSON array, an ARM list {\"value\":[...]}, a Resource Graph"
+          + " result {\"data\":[...]} or JSON Lines."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
