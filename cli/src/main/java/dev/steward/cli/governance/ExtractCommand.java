@@ -44,9 +44,10 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Friendly asset types: sql_server, sql_db, sql_schema, sql_table, sql_view, sql_column,",
-      "storage_account, blob_container, storage_blob, adls_filesystem, adls_path, data_factory,",
-      "synapse, databricks, snowflake; any other value must be a Purview entity type name."
+      "Friendly asset types: sql_server, sql_db, sql_schema, sql_table, sql_view, sql_column,"
+          + " storage_account, blob_container, storage_blob, adls_filesystem, adls_path,"
+          + " data_factory, synapse, databricks, snowflake; any other value must be a Purview"
+          + " entity type name."
     })
 public final class ExtractCommand implements Callable<Integer> {
 

@@ -63,8 +63,8 @@ public final class ScheduleCommand implements Callable<Integer> {
       description = "Schedule an extraction (or replace the schedule with the same id).",
       footer = {
         "",
-        "Schedules: 'hourly', 'hourly :15', 'daily 02:30 [ZONE]', 'weekly MON 02:30 [ZONE]',",
-        "'every 15m', 'cron(0 */6 * * *) [ZONE]'.",
+        "Schedules: 'hourly', 'hourly :15', 'daily 02:30 [ZONE]', 'weekly MON 02:30 [ZONE]',"
+            + " 'every 15m', 'cron(0 */6 * * *) [ZONE]'.",
         "",
         "Example:",
         "  steward schedule add hourly-contoso --connection contoso --every hourly \\",
