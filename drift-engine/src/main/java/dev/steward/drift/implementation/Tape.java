@@ -567,7 +567,7 @@ final class Tape {
   }
 
   /** A hash of {@code len} bytes from {@code from}: their first and last eight, and the length. */
-  static int hash(byte[] s, int from, int len, int limit) {
+  private static int hash(byte[] s, int from, int len, int limit) {
     long first;
     long last = 0;
     if (len >= 8) {
